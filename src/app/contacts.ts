@@ -1,0 +1,158 @@
+// Contacts: create, edit, read, list (paged, sorted, searchable), delete, and a person's timeline.
+import { z } from 'zod';
+import { notFound } from '../domain/errors.js';
+import { splitName } from '../domain/names.js';
+import { CONTACT_SOURCES, TIES, type Contact, type Note, type Touch } from '../domain/types.js';
+import { CONTACT_SORTS, type ContactRecord } from '../store/contacts.store.js';
+import type { Ctx } from './context.js';
+import { resolveOrganisation } from './organisations.js';
+import { optionalText, paging, parse, requiredText } from './validate.js';
+
+const email = z.string().trim().toLowerCase().pipe(z.email('is not a valid e-mail address'));
+const phone = z
+  .string()
+  .trim()
+  .min(3, 'is too short for a phone number')
+  .max(40)
+  .regex(/^[+()\d\s.\-/x#*]+$/i, 'may hold only digits, spaces and + ( ) - . /');
+const tag = z.string().trim().min(1).max(60);
+const url = z.preprocess(
+  (v) => (typeof v === 'string' && v.trim() === '' ? null : v),
+  z.url({ protocol: /^https?$/, error: 'must be a web address starting with http:// or https://' }).nullish(),
+);
+
+const fields = {
+  name: requiredText(200),
+  givenName: optionalText(100),
+  familyName: optionalText(100),
+  emails: z.array(email).max(20),
+  phones: z.array(phone).max(20),
+  organisation: optionalText(200),
+  title: optionalText(200),
+  linkedinUrl: url,
+  location: optionalText(200),
+  tags: z.array(tag).max(50),
+  tie: z.enum(TIES),
+  doNotContact: z.boolean(),
+  source: z.enum(CONTACT_SOURCES),
+  connectedOn: z.preprocess((v) => (v === '' ? null : v), z.iso.date({ error: 'must be a date like 2024-03-12' }).nullish()),
+  research: optionalText(20_000),
+};
+
+export const contactInput = z
+  .object({
+    ...fields,
+    emails: fields.emails.default([]),
+    phones: fields.phones.default([]),
+    tags: fields.tags.default([]),
+    tie: fields.tie.default('acquaintance'),
+    doNotContact: fields.doNotContact.default(false),
+    source: fields.source.default('manual'),
+  })
+  .strict();
+// A patch: every field optional and without defaults, so absent means "leave as it is".
+export const contactPatch = z.object(fields).partial().strict();
+
+export const contactQuery = z.object({
+  q: z.string().max(200).optional(),
+  sort: z.enum(CONTACT_SORTS).default('name'),
+  tag: z.string().max(60).optional(),
+  organisationId: z.string().max(64).optional(),
+  ...paging,
+});
+
+const dedupe = (xs: string[]) => [...new Set(xs)];
+
+function toRecord(data: z.output<typeof contactInput>, organisationId: string | null): ContactRecord {
+  const split = splitName(data.name);
+  return {
+    name: data.name.replace(/\s+/g, ' '),
+    givenName: data.givenName ?? split.givenName,
+    familyName: data.familyName ?? split.familyName,
+    emails: dedupe(data.emails),
+    phones: dedupe(data.phones),
+    organisationId,
+    title: data.title ?? null,
+    linkedinUrl: data.linkedinUrl ?? null,
+    location: data.location ?? null,
+    tags: dedupe(data.tags),
+    tie: data.tie,
+    doNotContact: data.doNotContact,
+    source: data.source,
+    connectedOn: data.connectedOn ?? null,
+    research: data.research ?? null,
+  };
+}
+
+export async function createContact(ctx: Ctx, input: unknown): Promise<Contact> {
+  const data = parse(contactInput, input);
+  return ctx.store.transaction(async (tx) => {
+    const orgId = await resolveOrganisation(ctx, tx, data.organisation);
+    const id = ctx.ids();
+    await tx.contacts.insert(ctx.userId, id, toRecord(data, orgId), ctx.clock.now().toISOString());
+    return (await tx.contacts.get(ctx.userId, id))!;
+  });
+}
+
+/** Changes the given fields only. A new name re-splits given/family names unless they are given too. */
+export async function updateContact(ctx: Ctx, id: string, input: unknown): Promise<Contact> {
+  const patch = parse(contactPatch, input);
+  return ctx.store.transaction(async (tx) => {
+    const cur = await tx.contacts.get(ctx.userId, id);
+    if (!cur) throw notFound('contact', id);
+    const renamed = patch.name !== undefined && patch.name !== cur.name;
+    const merged = {
+      name: patch.name ?? cur.name,
+      givenName: patch.givenName !== undefined ? patch.givenName : renamed ? null : cur.givenName,
+      familyName: patch.familyName !== undefined ? patch.familyName : renamed ? null : cur.familyName,
+      emails: patch.emails ?? cur.emails,
+      phones: patch.phones ?? cur.phones,
+      organisation: patch.organisation !== undefined ? patch.organisation : cur.organisation,
+      title: patch.title !== undefined ? patch.title : cur.title,
+      linkedinUrl: patch.linkedinUrl !== undefined ? patch.linkedinUrl : cur.linkedinUrl,
+      location: patch.location !== undefined ? patch.location : cur.location,
+      tags: patch.tags ?? cur.tags,
+      tie: patch.tie ?? cur.tie,
+      doNotContact: patch.doNotContact ?? cur.doNotContact,
+      source: patch.source ?? cur.source,
+      connectedOn: patch.connectedOn !== undefined ? patch.connectedOn : cur.connectedOn,
+      research: patch.research !== undefined ? patch.research : cur.research,
+    };
+    const orgId = await resolveOrganisation(ctx, tx, merged.organisation);
+    await tx.contacts.update(ctx.userId, id, toRecord(merged, orgId), ctx.clock.now().toISOString());
+    return (await tx.contacts.get(ctx.userId, id))!;
+  });
+}
+
+export async function getContact(ctx: Ctx, id: string): Promise<Contact> {
+  const c = await ctx.store.contacts.get(ctx.userId, id);
+  if (!c) throw notFound('contact', id);
+  return c;
+}
+
+/** A page of contacts; `hasMore` says whether another page follows. */
+export async function listContacts(ctx: Ctx, input: unknown): Promise<{ items: Contact[]; hasMore: boolean }> {
+  const q = parse(contactQuery, input ?? {}, 'query');
+  const rows = await ctx.store.contacts.list(ctx.userId, { ...q, limit: q.limit + 1 });
+  return { items: rows.slice(0, q.limit), hasMore: rows.length > q.limit };
+}
+
+export async function deleteContact(ctx: Ctx, id: string): Promise<void> {
+  if (!(await ctx.store.contacts.delete(ctx.userId, id))) throw notFound('contact', id);
+}
+
+export type TimelineItem = ({ type: 'touch' } & Touch) | ({ type: 'note' } & Note);
+
+/** Everything that happened with a person, newest first: touches and notes interleaved. */
+export async function contactTimeline(ctx: Ctx, id: string): Promise<TimelineItem[]> {
+  await getContact(ctx, id);
+  const [touches, notes] = await Promise.all([
+    ctx.store.touches.list(ctx.userId, { contactId: id, limit: 500, offset: 0 }),
+    ctx.store.notes.list(ctx.userId, { contactId: id, limit: 500, offset: 0 }),
+  ]);
+  const items: TimelineItem[] = [
+    ...touches.map((t) => ({ type: 'touch' as const, ...t })),
+    ...notes.map((n) => ({ type: 'note' as const, ...n })),
+  ];
+  return items.sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : b.id.localeCompare(a.id)));
+}

@@ -1,0 +1,46 @@
+// The shape every command shares: parse flags, call one operation, print JSON or text.
+import type { Command } from 'commander';
+import { fail, printJson, withSession, type GlobalOptions, type Session } from './runtime.js';
+
+/** What an operation's result looks like to a script (`json`) and to a person (`text`). */
+export interface Output {
+  json: unknown;
+  text(): void;
+}
+
+type Opts = Record<string, unknown> & GlobalOptions;
+
+/** Wires a command's action: a session is opened, `fn` runs, its output is printed, errors exit. */
+export function act(cmd: Command, fn: (s: Session, opts: Opts, args: string[]) => Promise<Output | void>): Command {
+  return cmd.action(async (...received: unknown[]) => {
+    const self = received[received.length - 1] as Command;
+    const args = received.slice(0, -2).filter((a): a is string => typeof a === 'string');
+    const opts = self.optsWithGlobals() as Opts;
+    try {
+      const out = await withSession(opts, (s) => fn(s, opts, args));
+      if (!out) return;
+      if (opts.json) printJson(out.json);
+      else out.text();
+    } catch (e) {
+      fail(e, !!opts.json);
+    }
+  });
+}
+
+/** For repeatable flags: `--email a --email b` → ['a', 'b']. */
+export const collect = (value: string, previous: string[] | undefined): string[] => [...(previous ?? []), value];
+
+/** Reads `-` as "from standard input", anything else as itself. */
+export async function textOrStdin(value: string | undefined): Promise<string | undefined> {
+  if (value !== '-') return value;
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/** `list` prints every match unless --limit caps it. */
+export const listLimit = (opts: Opts): string | number => (opts.limit as string | undefined) ?? 1_000_000;
+
+export const line = (s: string) => () => {
+  process.stdout.write(s + '\n');
+};

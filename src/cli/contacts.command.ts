@@ -1,0 +1,138 @@
+// coffeechat contacts list|show|add|edit|rm
+import { Command } from 'commander';
+import * as contacts from '../app/contacts.js';
+import type { Contact } from '../domain/types.js';
+import { act, collect, line, listLimit } from './command.js';
+import { printTable } from './runtime.js';
+
+function describe(c: Contact): string {
+  const rows: [string, string | null][] = [
+    ['id', c.id],
+    ['name', c.name],
+    ['organisation', c.organisation],
+    ['title', c.title],
+    ['emails', c.emails.join(', ') || null],
+    ['phones', c.phones.join(', ') || null],
+    ['linkedin', c.linkedinUrl],
+    ['location', c.location],
+    ['tags', c.tags.join(', ') || null],
+    ['tie', c.tie],
+    ['do not contact', c.doNotContact ? 'yes' : null],
+    ['introduced by', c.introducedBy],
+    ['research', c.research],
+  ];
+  return rows
+    .filter(([, v]) => v)
+    .map(([k, v]) => `${k.padEnd(15)}${v}`)
+    .join('\n');
+}
+
+/** Flags shared by add and edit, turned into the operation's input (absent flags stay absent). */
+function contactFlags(cmd: Command): Command {
+  return cmd
+    .option('--given <name>', 'given name (default: --name up to the last space)')
+    .option('--family <name>', 'family name (default: --name after the last space)')
+    .option('--email <address>', 'e-mail address (repeatable)', collect)
+    .option('--phone <number>', 'phone number (repeatable)', collect)
+    .option('--organisation <name>', 'employer or association, matched by name or created')
+    .option('--title <title>', 'job title')
+    .option('--linkedin <url>', 'LinkedIn profile URL')
+    .option('--location <place>', 'where they are')
+    .option('--tag <tag>', 'tag (repeatable)', collect)
+    .option('--tie <tie>', 'close | acquaintance | friend-of-contact | cold')
+    .option('--do-not-contact', 'never suggest or remind about this person')
+    .option('--no-do-not-contact', 'clear the do-not-contact flag')
+    .option('--research <text>', 'what you know of them (role, background, news)')
+    .option('--json', 'print the contact as JSON');
+}
+
+function inputFrom(o: Record<string, unknown>): Record<string, unknown> {
+  const map: Record<string, string> = {
+    name: 'name',
+    given: 'givenName',
+    family: 'familyName',
+    email: 'emails',
+    phone: 'phones',
+    organisation: 'organisation',
+    title: 'title',
+    linkedin: 'linkedinUrl',
+    location: 'location',
+    tag: 'tags',
+    tie: 'tie',
+    doNotContact: 'doNotContact',
+    research: 'research',
+  };
+  const input: Record<string, unknown> = {};
+  for (const [flag, field] of Object.entries(map)) if (o[flag] !== undefined) input[field] = o[flag];
+  return input;
+}
+
+export function contactsCommand(): Command {
+  const cmd = new Command('contacts').description('the people in your network');
+
+  act(
+    cmd
+      .command('list')
+      .description('list contacts, sorted by name')
+      .option('--search <text>', 'only contacts matching all these words (prefixes)')
+      .option('--tag <tag>', 'only contacts with this tag')
+      .option('--sort <order>', 'name | -name | created | -created | updated | -updated')
+      .option('--limit <n>', 'at most this many')
+      .option('--json', 'print a JSON array'),
+    async ({ ctx }, o) => {
+      const { items } = await contacts.listContacts(ctx, { q: o.search, tag: o.tag, sort: o.sort, limit: listLimit(o) });
+      return {
+        json: items,
+        text: () =>
+          items.length
+            ? printTable(
+                items.map((c) => [c.id, c.name, c.organisation, c.emails[0]]),
+                ['ID', 'NAME', 'ORGANISATION', 'E-MAIL'],
+              )
+            : line('No contacts yet. Add one with: coffeechat contacts add --name "Ada Lovelace"')(),
+      };
+    },
+  );
+
+  act(cmd.command('show').argument('<id>').description('show one contact').option('--json', 'print JSON'), async ({ ctx }, _o, [id]) => {
+    const c = await contacts.getContact(ctx, id!);
+    return { json: c, text: line(describe(c)) };
+  });
+
+  act(contactFlags(cmd.command('add').description('add a contact').requiredOption('--name <name>', 'full name')), async ({ ctx }, o) => {
+    const c = await contacts.createContact(ctx, inputFrom(o));
+    return { json: c, text: line(`Added ${c.name} (${c.id}).`) };
+  });
+
+  act(
+    contactFlags(
+      cmd.command('edit').argument('<id>').description('change a contact (only the flags given)').option('--name <name>', 'full name'),
+    ),
+    async ({ ctx }, o, [id]) => {
+      const c = await contacts.updateContact(ctx, id!, inputFrom(o));
+      return { json: c, text: line(`Updated ${c.name} (${c.id}).`) };
+    },
+  );
+
+  act(
+    cmd
+      .command('rm')
+      .argument('<id>')
+      .description('delete a contact with their interviews, touches and notes')
+      .option('--json', 'print JSON'),
+    async ({ ctx }, _o, [id]) => {
+      await contacts.deleteContact(ctx, id!);
+      return { json: { id, deleted: true }, text: line(`Deleted ${id}.`) };
+    },
+  );
+
+  cmd.addHelpText(
+    'after',
+    `
+Examples:
+  coffeechat contacts add --name "Maya Okafor" --email maya@example.org --organisation "Northbridge Health" --tag ux
+  coffeechat contacts list --search maya --json
+  coffeechat contacts edit 0190... --title "Design Manager" --tie close`,
+  );
+  return cmd;
+}

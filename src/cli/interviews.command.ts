@@ -1,0 +1,89 @@
+// coffeechat interviews list|add|show|move
+import { Command } from 'commander';
+import * as interviews from '../app/interviews.js';
+import { INTERVIEW_STATUSES } from '../domain/types.js';
+import { act, line, listLimit } from './command.js';
+import { printTable } from './runtime.js';
+
+/** The interview in the shape of CONTRACTS.md, plus the names and moves a person wants to see. */
+export function interviewsCommand(): Command {
+  const cmd = new Command('interviews').description('informational interviews and their status');
+  act(
+    cmd
+      .command('list')
+      .description('list interviews, most recently changed first')
+      .option('--campaign <id>', 'only this campaign')
+      .option('--contact <id>', 'only with this contact')
+      .option('--status <status>', INTERVIEW_STATUSES.join(' | '))
+      .option('--limit <n>', 'at most this many')
+      .option('--json', 'print a JSON array'),
+    async ({ ctx }, o) => {
+      const list = await interviews.listInterviews(ctx, {
+        campaignId: o.campaign,
+        contactId: o.contact,
+        status: o.status,
+        limit: listLimit(o),
+      });
+      return {
+        json: list,
+        text: () =>
+          list.length
+            ? printTable(
+                list.map((i) => [i.id, i.contactName, i.status, i.campaignField, i.scheduledAt]),
+                ['ID', 'CONTACT', 'STATUS', 'CAMPAIGN', 'SCHEDULED'],
+              )
+            : line('No interviews yet. Add a person to a campaign with: coffeechat interviews add --campaign ID --contact ID')(),
+      };
+    },
+  );
+  act(
+    cmd
+      .command('add')
+      .description('add a person to a campaign (as a prospect)')
+      .requiredOption('--campaign <id>', 'campaign id')
+      .requiredOption('--contact <id>', 'contact id')
+      .option('--json', 'print JSON'),
+    async ({ ctx }, o) => {
+      const i = await interviews.addInterview(ctx, { campaignId: o.campaign, contactId: o.contact });
+      return { json: i, text: line(`${i.contactName} is now a prospect in "${i.campaignField}" (${i.id}).`) };
+    },
+  );
+  act(cmd.command('show').argument('<id>').description('show an interview').option('--json', 'print JSON'), async ({ ctx }, _o, [id]) => {
+    const i = await interviews.getInterview(ctx, id!);
+    return {
+      json: i,
+      text: line(
+        [
+          `id         ${i.id}`,
+          `contact    ${i.contactName}`,
+          `campaign   ${i.campaignField}`,
+          `status     ${i.status}`,
+          `scheduled  ${i.scheduledAt ?? '-'}`,
+          `can move   ${i.allowedMoves.join(', ') || '-'}`,
+        ].join('\n'),
+      ),
+    };
+  });
+  act(
+    cmd
+      .command('move')
+      .argument('<id>')
+      .argument('<status>', INTERVIEW_STATUSES.join(' | '))
+      .description('change the status (only as the life cycle allows)')
+      .option('--no-referrals', 'when moving to held: they suggested no one else to talk to')
+      .option('--json', 'print JSON'),
+    async ({ ctx }, o, [id, status]) => {
+      const i = await interviews.moveInterview(ctx, id!, { status, ...(o.referrals === false ? { noReferrals: true } : {}) });
+      return { json: i, text: line(`${i.contactName}: ${i.status}.`) };
+    },
+  );
+  cmd.addHelpText(
+    'after',
+    `
+Examples:
+  coffeechat interviews add --campaign 0190... --contact 0190... --json
+  coffeechat interviews move 0190... scheduled
+  coffeechat interviews move 0190... held --no-referrals`,
+  );
+  return cmd;
+}

@@ -1,0 +1,94 @@
+// What every command needs: where the database is (flags beat COFFEECHAT_* beat defaults), an
+// opened store with the program's clock, and one way to print results and errors.
+import { mkdirSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import { localOwner, systemClock, systemIds, type Ctx, type Deps } from '../app/context.js';
+import { fromDatabaseError } from '../app/validate.js';
+import { AppError, ERROR_CODES } from '../domain/errors.js';
+import { isPostgresUrl, makeStore, openDatabase, type OpenDb } from '../store/index.js';
+
+export interface GlobalOptions {
+  db?: string;
+  dataDir?: string;
+  json?: boolean;
+}
+
+export function dataDir(opts: GlobalOptions, env: NodeJS.ProcessEnv = process.env): string {
+  if (opts.dataDir) return opts.dataDir;
+  if (env.COFFEECHAT_DATA_DIR) return env.COFFEECHAT_DATA_DIR;
+  const xdg = env.XDG_DATA_HOME;
+  return join(xdg && xdg.startsWith('/') ? xdg : join(homedir(), '.local', 'share'), 'coffeechat');
+}
+
+/** The database the program uses: --db, COFFEECHAT_DB, DATABASE_URL, or the data directory's file. */
+export function dbTarget(opts: GlobalOptions, env: NodeJS.ProcessEnv = process.env): { target: string; isDefault: boolean } {
+  const given = opts.db ?? env.COFFEECHAT_DB ?? env.DATABASE_URL;
+  if (given) return { target: given, isDefault: false };
+  return { target: join(dataDir(opts, env), 'coffeechat.db'), isDefault: true };
+}
+
+export interface Session {
+  ctx: Ctx;
+  deps: Deps;
+  db: OpenDb;
+  close(): Promise<void>;
+}
+
+/** Opens the database (creating the default data folder when needed) and finds the local owner. */
+export async function openSession(opts: GlobalOptions): Promise<Session> {
+  const clock = systemClock(process.env.COFFEECHAT_NOW);
+  const { target, isDefault } = dbTarget(opts);
+  if (!isPostgresUrl(target) && target !== ':memory:' && (isDefault || opts.dataDir || process.env.COFFEECHAT_DATA_DIR)) {
+    try {
+      mkdirSync(isDefault ? dataDir(opts) : join(target, '..'), { recursive: true });
+    } catch (e) {
+      throw new AppError('internal', `Cannot create the data folder ${dataDir(opts)}: ${(e as Error).message}`);
+    }
+  }
+  const db = await openDatabase(target);
+  const deps: Deps = { store: makeStore(db.db, db.dialect), clock, ids: systemIds(clock) };
+  const userId = await localOwner(deps);
+  return { ctx: { ...deps, userId }, deps, db, close: () => db.close() };
+}
+
+/** Runs a command body with a session, closing the database afterwards whatever happens. */
+export async function withSession<T>(opts: GlobalOptions, fn: (s: Session) => Promise<T>): Promise<T> {
+  const s = await openSession(opts);
+  try {
+    return await fn(s);
+  } finally {
+    await s.close();
+  }
+}
+
+export function printJson(value: unknown): void {
+  process.stdout.write(JSON.stringify(value, null, 2) + '\n');
+}
+
+/** Prints rows as aligned columns for people (JSON is for scripts). */
+export function printTable(rows: (string | number | null | undefined)[][], header?: string[]): void {
+  const all = header ? [header, ...rows] : rows;
+  const cells = all.map((r) => r.map((c) => (c === null || c === undefined ? '' : String(c))));
+  const widths = cells[0]?.map((_, i) => Math.min(40, Math.max(...cells.map((r) => (r[i] ?? '').length)))) ?? [];
+  for (const r of cells) {
+    process.stdout.write(
+      r
+        .map((c, i) => (c.length > 40 ? c.slice(0, 39) + '…' : c).padEnd(i === r.length - 1 ? 0 : (widths[i] ?? 0)))
+        .join('  ')
+        .trimEnd() + '\n',
+    );
+  }
+}
+
+/** Every failure leaves the CLI the same way: one clear message, the exit code of its code. */
+export function fail(e: unknown, json: boolean): never {
+  const err = e instanceof AppError ? e : (fromDatabaseError(e) ?? new AppError('internal', (e as Error)?.message ?? String(e)));
+  if (json) process.stderr.write(JSON.stringify(err.toJSON()) + '\n');
+  else {
+    process.stderr.write(`coffeechat: ${err.message}\n`);
+    const fields = (err.details as { fields?: { field: string; message: string }[] } | undefined)?.fields;
+    if (fields && fields.length > 1) for (const f of fields) process.stderr.write(`  ${f.field}: ${f.message}\n`);
+  }
+  process.exit(ERROR_CODES[err.code].exit);
+}

@@ -1,0 +1,116 @@
+// The Hono application: security middleware, /api/v1 from the route list, errors in one place,
+// and the built web app (with client-side routes falling back to index.html).
+import { readFile } from 'node:fs/promises';
+import { extname, join, normalize, sep } from 'node:path';
+import { Hono, type Context } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import type { Deps } from '../app/context.js';
+import { AppError } from '../domain/errors.js';
+import { openApiDocument } from './openapi.js';
+import { ROUTES } from './routes.js';
+import { hostGuard, sameOriginWrites } from './security.js';
+import { httpStatus, toAppError } from './http-errors.js';
+
+export interface ServerOptions {
+  deps: Deps;
+  userId: string;
+  /** Folder of the built web app; without it only the API is served. */
+  webRoot?: string;
+  /** Host names besides loopback that may be served (from --base-url or --host). */
+  extraHosts?: string[];
+  version?: string;
+  log?: (line: string) => void;
+}
+
+const MAX_BODY = 1024 * 1024;
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.json': 'application/json',
+  '.woff2': 'font/woff2',
+  '.webmanifest': 'application/manifest+json',
+};
+
+export function createServerApp(opts: ServerOptions): Hono {
+  const app = new Hono();
+  const log = opts.log ?? (() => undefined);
+  const ctx = { ...opts.deps, userId: opts.userId };
+
+  app.onError((err, c) => {
+    const e = toAppError(err);
+    if (e.code === 'internal')
+      log(`error ${c.req.method} ${c.req.path}: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+    return c.json(e.toJSON(), httpStatus(e) as 400);
+  });
+
+  app.use('*', hostGuard(opts.extraHosts ?? []));
+  app.use('*', async (c, next) => {
+    await next();
+    c.header('X-Content-Type-Options', 'nosniff');
+    c.header('Referrer-Policy', 'no-referrer');
+    c.header('X-Frame-Options', 'DENY');
+  });
+  app.use('/api/*', sameOriginWrites());
+  app.use(
+    '/api/*',
+    bodyLimit({
+      maxSize: MAX_BODY,
+      onError: () => {
+        throw new AppError('payload_too_large', `The request body is larger than ${MAX_BODY / 1024} KiB.`);
+      },
+    }),
+  );
+
+  const api = new Hono();
+  const doc = openApiDocument(ROUTES, opts.version ?? '0');
+  api.get('/openapi.json', (c) => c.json(doc));
+  for (const r of ROUTES) {
+    api.on(r.method.toUpperCase(), r.path, async (c) => {
+      const body = r.method === 'post' || r.method === 'patch' ? await readJson(c) : undefined;
+      const result = await r.run(ctx, { params: c.req.param() as Record<string, string>, query: c.req.query(), body });
+      if (r.status === 204) return c.body(null, 204);
+      return c.json(result as object, (r.status ?? 200) as 200);
+    });
+  }
+  api.all('*', (c) => {
+    throw new AppError('not_found', `No API route ${c.req.method} ${c.req.path}.`);
+  });
+  app.route('/api/v1', api);
+  app.all('/api/*', (c) => {
+    throw new AppError('not_found', `No API route ${c.req.method} ${c.req.path}; the API lives under /api/v1.`);
+  });
+
+  if (opts.webRoot) {
+    const root = normalize(opts.webRoot);
+    app.get('*', async (c) => {
+      const wanted = normalize(join(root, decodeURIComponent(c.req.path)));
+      const inside = wanted.startsWith(root + sep);
+      const file = inside && extname(wanted) ? wanted : join(root, 'index.html');
+      try {
+        const data = await readFile(file);
+        const type = TYPES[extname(file)] ?? 'application/octet-stream';
+        const immutable = file.includes(`${sep}assets${sep}`);
+        return c.body(data, 200, { 'Content-Type': type, 'Cache-Control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache' });
+      } catch {
+        if (extname(wanted)) throw new AppError('not_found', `No file ${c.req.path}.`);
+        return c.text('The web app is not built. Run: npm run build', 503);
+      }
+    });
+  }
+  return app;
+}
+
+async function readJson(c: Context): Promise<unknown> {
+  const text = await c.req.text();
+  if (!text.trim()) return {};
+  try {
+    return JSON.parse(text);
+  } catch (e) {
+    throw new AppError('invalid_input', `The request body is not valid JSON: ${(e as Error).message}`);
+  }
+}

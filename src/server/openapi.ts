@@ -1,0 +1,64 @@
+// The OpenAPI 3.1 document, made from the same route list the server runs.
+import { z } from 'zod';
+import type { RouteDef } from './route.js';
+
+const errorSchema = {
+  type: 'object',
+  required: ['error'],
+  properties: {
+    error: {
+      type: 'object',
+      required: ['code', 'message'],
+      properties: {
+        code: {
+          type: 'string',
+          enum: [
+            'invalid_input',
+            'unauthenticated',
+            'forbidden',
+            'not_found',
+            'invalid_transition',
+            'referral_question_unanswered',
+            'conflict',
+            'payload_too_large',
+            'import_failed',
+            'internal',
+          ],
+        },
+        message: { type: 'string' },
+        details: {},
+      },
+    },
+  },
+};
+
+const jsonSchema = (s: z.ZodType) => z.toJSONSchema(s, { io: 'input', unrepresentable: 'any' });
+
+export function openApiDocument(routes: RouteDef[], version: string): object {
+  const paths: Record<string, Record<string, object>> = {};
+  for (const r of routes) {
+    const path = '/api/v1' + r.path.replace(/:(\w+)/g, '{$1}');
+    const params = [...r.path.matchAll(/:(\w+)/g)].map((m) => ({ name: m[1], in: 'path', required: true, schema: { type: 'string' } }));
+    const query = r.query
+      ? Object.entries(r.query.shape).map(([name, s]) => ({ name, in: 'query', required: false, schema: jsonSchema(s as z.ZodType) }))
+      : [];
+    const status = String(r.status ?? 200);
+    (paths[path] ??= {})[r.method] = {
+      summary: r.summary,
+      tags: [r.tag],
+      parameters: [...params, ...query],
+      ...(r.body ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(r.body) } } } } : {}),
+      responses: {
+        [status]: status === '204' ? { description: 'Done' } : { description: 'OK', content: { 'application/json': { schema: {} } } },
+        default: { description: 'An error', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } },
+      },
+    };
+  }
+  return {
+    openapi: '3.1.0',
+    info: { title: 'coffeechat API', version, description: 'The local coffeechat API. Errors are { error: { code, message, details? } }.' },
+    servers: [{ url: '/' }],
+    paths,
+    components: { schemas: { Error: errorSchema } },
+  };
+}

@@ -1,0 +1,28 @@
+// A route is declared once, as data: method, path, the schemas of what it takes, and the one
+// operation it calls. The Hono handlers and the OpenAPI document are both made from this list.
+import type { z } from 'zod';
+import type { Ctx } from '../app/context.js';
+
+export interface RouteRequest {
+  params: Record<string, string>;
+  query: Record<string, string>;
+  body: unknown;
+}
+
+export interface RouteDef {
+  method: 'get' | 'post' | 'patch' | 'delete';
+  /** Hono-style path below /api/v1, e.g. `/contacts/:id`. */
+  path: string;
+  summary: string;
+  tag: string;
+  /** For the OpenAPI document; the operation validates its own input. */
+  body?: z.ZodType;
+  query?: z.ZodObject;
+  status?: 200 | 201 | 204;
+  run(ctx: Ctx, req: RouteRequest): Promise<unknown>;
+}
+
+export const route = (def: RouteDef): RouteDef => def;
+
+/** Lists are wrapped as `{ items }` so that fields can be added later without breaking clients. */
+export const items = async <T>(p: Promise<T[]>): Promise<{ items: T[] }> => ({ items: await p });

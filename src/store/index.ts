@@ -1,0 +1,68 @@
+// The store: one object with a sub-store per aggregate, and transactions that hand the same
+// shape to the callback so operations never see Kysely.
+import { sql, type Kysely } from 'kysely';
+import { actionsStore } from './actions.store.js';
+import { campaignsStore } from './campaigns.store.js';
+import { contactsStore } from './contacts.store.js';
+import type { DialectName } from './dialect.js';
+import { interviewsStore } from './interviews.store.js';
+import { introductionsStore } from './introductions.store.js';
+import { notesStore } from './notes.store.js';
+import { organisationsStore } from './organisations.store.js';
+import type { Database } from './schema.js';
+import { touchesStore } from './touches.store.js';
+import { usersStore } from './users.store.js';
+
+export interface Store {
+  dialect: DialectName;
+  users: ReturnType<typeof usersStore>;
+  campaigns: ReturnType<typeof campaignsStore>;
+  organisations: ReturnType<typeof organisationsStore>;
+  contacts: ReturnType<typeof contactsStore>;
+  introductions: ReturnType<typeof introductionsStore>;
+  interviews: ReturnType<typeof interviewsStore>;
+  touches: ReturnType<typeof touchesStore>;
+  notes: ReturnType<typeof notesStore>;
+  actions: ReturnType<typeof actionsStore>;
+  /** Runs `fn` in one transaction: everything it writes commits together or not at all. */
+  transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T>;
+}
+
+export function makeStore(db: Kysely<Database>, dialect: DialectName, inTransaction = false): Store {
+  const store: Store = {
+    dialect,
+    users: usersStore(db),
+    campaigns: campaignsStore(db),
+    organisations: organisationsStore(db),
+    contacts: contactsStore(db, dialect),
+    introductions: introductionsStore(db),
+    interviews: interviewsStore(db),
+    touches: touchesStore(db),
+    notes: notesStore(db, dialect),
+    actions: actionsStore(db),
+    transaction: (fn) => {
+      if (inTransaction) return fn(store);
+      if (dialect === 'postgres') return db.transaction().execute((trx) => fn(makeStore(trx, dialect, true)));
+      // SQLite: take the write lock up front (BEGIN IMMEDIATE) so that a CLI writing while the
+      // server writes waits for the busy timeout instead of failing to upgrade a read lock.
+      return db.connection().execute(async (conn) => {
+        await sql.raw('BEGIN IMMEDIATE').execute(conn);
+        try {
+          const result = await fn(makeStore(conn, dialect, true));
+          await sql.raw('COMMIT').execute(conn);
+          return result;
+        } catch (e) {
+          await sql
+            .raw('ROLLBACK')
+            .execute(conn)
+            .catch(() => undefined);
+          throw e;
+        }
+      });
+    },
+  };
+  return store;
+}
+
+export type { Database } from './schema.js';
+export { openDatabase, isPostgresUrl, maskUrl, type OpenDb } from './db.js';

@@ -1,0 +1,8 @@
+// The static list of migrations (ARCHITECTURE.md, example 6): a bundled build needs no directory
+// scan, and a database that has run a migration missing here is refused by db.ts.
+import type { Migration } from 'kysely';
+import * as initial from './2026-11-26-01-initial.js';
+
+export const MIGRATIONS: Record<string, Migration> = {
+  '2026-11-26-01-initial': initial,
+};

@@ -1,0 +1,265 @@
+// Row types: the database's vocabulary (snake_case), seen only inside src/store. Times are ISO
+// text in UTC on both dialects and booleans are 0/1 integers, so one mapper serves both.
+
+export interface UserRow {
+  id: string;
+  email: string | null;
+  name: string | null;
+  role: string;
+  created_at: string;
+}
+
+export interface SettingRow {
+  user_id: string;
+  key: string;
+  value: string;
+}
+
+export interface CampaignRow {
+  id: string;
+  user_id: string;
+  field: string;
+  situation: string;
+  objective: string | null;
+  status: string;
+  created_at: string;
+  ended_at: string | null;
+}
+
+export interface OrganisationRow {
+  id: string;
+  user_id: string;
+  name: string;
+  normalised_name: string;
+  kind: string;
+  website: string | null;
+  notes: string | null;
+  created_at: string;
+}
+
+export interface TargetRow {
+  id: string;
+  user_id: string;
+  campaign_id: string;
+  organisation_id: string;
+  motivation: number;
+  posting: number;
+  advocacy: number;
+  status: string;
+  created_at: string;
+}
+
+export interface ContactRow {
+  id: string;
+  user_id: string;
+  name: string;
+  sort_name: string;
+  given_name: string | null;
+  family_name: string | null;
+  organisation_id: string | null;
+  title: string | null;
+  linkedin_url: string | null;
+  location: string | null;
+  tie: string;
+  do_not_contact: number;
+  source: string;
+  connected_on: string | null;
+  research: string | null;
+  search_text: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ContactValueRow {
+  contact_id: string;
+  user_id: string;
+  position: number;
+  value: string;
+}
+
+export interface ContactTagRow {
+  contact_id: string;
+  user_id: string;
+  tag: string;
+}
+
+export interface IntroductionRow {
+  id: string;
+  user_id: string;
+  introducer_id: string;
+  contact_id: string;
+  permission: string;
+  permission_at: string | null;
+  interview_id: string | null;
+  created_at: string;
+}
+
+export interface InterviewRow {
+  id: string;
+  user_id: string;
+  campaign_id: string;
+  contact_id: string;
+  status: string;
+  scheduled_at: string | null;
+  timezone: string | null;
+  minutes: number;
+  mode: string | null;
+  place: string | null;
+  link: string | null;
+  held_at: string | null;
+  no_referrals: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface TouchRow {
+  id: string;
+  user_id: string;
+  contact_id: string;
+  interview_id: string | null;
+  channel: string;
+  direction: string;
+  purpose: string;
+  response: string | null;
+  at: string;
+  text: string | null;
+  template_id: string | null;
+  objection: string | null;
+  planned: number;
+  created_at: string;
+}
+
+export interface ActionRow {
+  id: string;
+  user_id: string;
+  kind: string;
+  contact_id: string | null;
+  interview_id: string | null;
+  due_at: string;
+  overdue_at: string;
+  status: string;
+  snoozed_until: string | null;
+  reason: string;
+  created_at: string;
+  closed_at: string | null;
+}
+
+export interface QuestionRow {
+  id: string;
+  user_id: string;
+  topic: string;
+  text: string;
+  situations: string;
+  minutes: number;
+  created_at: string;
+}
+
+export interface QuestionPlanRow {
+  id: string;
+  user_id: string;
+  interview_id: string;
+  minutes: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface PlanItemRow {
+  plan_id: string;
+  user_id: string;
+  position: number;
+  question_id: string;
+  text: string;
+  minutes: number;
+}
+
+export interface NoteRow {
+  id: string;
+  user_id: string;
+  contact_id: string | null;
+  interview_id: string | null;
+  question_id: string | null;
+  text: string;
+  at: string;
+  created_at: string;
+}
+
+export interface NoteKindRow {
+  note_id: string;
+  user_id: string;
+  kind: string;
+}
+
+export interface OutcomeRow {
+  id: string;
+  user_id: string;
+  campaign_id: string;
+  kind: string;
+  description: string | null;
+  at: string;
+  created_at: string;
+}
+
+export interface OutcomeCreditRow {
+  outcome_id: string;
+  user_id: string;
+  interview_id: string;
+}
+
+export interface TemplateRow {
+  id: string;
+  user_id: string;
+  name: string;
+  purpose: string;
+  channel: string;
+  subject: string | null;
+  body: string;
+  created_at: string;
+}
+
+export interface Database {
+  users: UserRow;
+  settings: SettingRow;
+  campaigns: CampaignRow;
+  organisations: OrganisationRow;
+  targets: TargetRow;
+  contacts: ContactRow;
+  contact_emails: ContactValueRow;
+  contact_phones: ContactValueRow;
+  contact_tags: ContactTagRow;
+  introductions: IntroductionRow;
+  interviews: InterviewRow;
+  touches: TouchRow;
+  actions: ActionRow;
+  questions: QuestionRow;
+  question_plans: QuestionPlanRow;
+  plan_items: PlanItemRow;
+  notes: NoteRow;
+  note_kinds: NoteKindRow;
+  outcomes: OutcomeRow;
+  outcome_credits: OutcomeCreditRow;
+  templates: TemplateRow;
+}
+
+/** Tables that hold a user's data, children before parents (the order a wipe deletes in). */
+export const USER_TABLES = [
+  'outcome_credits',
+  'outcomes',
+  'note_kinds',
+  'notes',
+  'plan_items',
+  'question_plans',
+  'questions',
+  'actions',
+  'touches',
+  'introductions',
+  'interviews',
+  'contact_tags',
+  'contact_phones',
+  'contact_emails',
+  'contacts',
+  'targets',
+  'organisations',
+  'campaigns',
+  'templates',
+  'settings',
+] as const;

@@ -1,0 +1,275 @@
+// The one typed client of the coffeechat HTTP API. Every request goes to a relative /api/v1 URL
+// (the server refuses cross-origin writes) and every failure becomes an ApiError carrying the
+// code, message and details of the server's `{ error: { code, message, details } }` body.
+import type {
+  Action,
+  Campaign,
+  Channel,
+  Contact,
+  Direction,
+  FollowUpPreset,
+  InsightKind,
+  Interview,
+  InterviewStatus,
+  Introduction,
+  Note,
+  Organisation,
+  Permission,
+  Purpose,
+  Response,
+  Settings,
+  Situation,
+  Tie,
+  Touch,
+} from '../../src/domain/types';
+
+export interface FieldProblem {
+  field: string;
+  message: string;
+}
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly details?: unknown,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+
+  /** The per-field problems of an `invalid_input` error, or an empty list. */
+  get fields(): FieldProblem[] {
+    const d = this.details as { fields?: unknown } | undefined;
+    if (!d || !Array.isArray(d.fields)) return [];
+    return d.fields.filter(
+      (f): f is FieldProblem =>
+        typeof f === 'object' && f !== null && typeof (f as FieldProblem).field === 'string' && typeof (f as FieldProblem).message === 'string',
+    );
+  }
+}
+
+type Query = Record<string, string | number | boolean | undefined | null>;
+
+function withQuery(path: string, query?: Query): string {
+  if (!query) return path;
+  const params = new URLSearchParams();
+  for (const [k, v] of Object.entries(query)) {
+    if (v === undefined || v === null || v === '') continue;
+    params.set(k, String(v));
+  }
+  const s = params.toString();
+  return s ? `${path}?${s}` : path;
+}
+
+async function request<T>(method: string, path: string, body?: unknown, query?: Query): Promise<T> {
+  const init: RequestInit = { method, headers: { Accept: 'application/json' } };
+  if (body !== undefined) {
+    init.headers = { ...init.headers, 'Content-Type': 'application/json' };
+    init.body = JSON.stringify(body);
+  }
+  let res: globalThis.Response;
+  try {
+    res = await fetch(withQuery(`/api/v1${path}`, query), init);
+  } catch {
+    throw new ApiError(0, 'network', 'Could not reach the coffeechat server. Check that it is still running, then try again.');
+  }
+  if (res.status === 204) return undefined as T;
+  const text = await res.text();
+  let data: unknown = undefined;
+  if (text) {
+    try {
+      data = JSON.parse(text);
+    } catch {
+      data = undefined;
+    }
+  }
+  if (!res.ok) {
+    const err = (data as { error?: { code?: unknown; message?: unknown; details?: unknown } } | undefined)?.error;
+    const code = typeof err?.code === 'string' ? err.code : 'http_' + res.status;
+    const message = typeof err?.message === 'string' ? err.message : `The server answered ${res.status} ${res.statusText}.`;
+    throw new ApiError(res.status, code, message, err?.details);
+  }
+  return data as T;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Shapes the API returns beyond the domain types.
+
+export interface Overview {
+  contacts: number;
+  campaigns: number;
+  interviews: number;
+}
+
+export type InterviewDetail = Interview & {
+  contactName: string;
+  campaignField: string;
+  allowedMoves: InterviewStatus[];
+};
+
+export type TimelineItem = ({ type: 'touch' } & Touch) | ({ type: 'note' } & Note);
+
+export interface TodayView {
+  now: string;
+  timezone: string;
+  actions: Action[];
+  upcoming: Action[];
+  meetings: (Interview & { contactName?: string; campaignField?: string })[];
+}
+
+export type AllSettings = Settings & Record<string, unknown>;
+
+export type ContactSort = 'name' | '-name' | 'created' | '-created' | 'updated' | '-updated';
+
+export interface ContactInput {
+  name: string;
+  givenName?: string | null;
+  familyName?: string | null;
+  emails?: string[];
+  phones?: string[];
+  organisation?: string | null;
+  title?: string | null;
+  linkedinUrl?: string | null;
+  location?: string | null;
+  tags?: string[];
+  tie?: Tie;
+  doNotContact?: boolean;
+  research?: string | null;
+  source?: 'manual' | 'referral';
+}
+
+export interface CampaignInput {
+  field: string;
+  situation: Situation;
+  objective?: string | null;
+}
+
+export interface TouchInput {
+  contactId: string;
+  interviewId?: string | null;
+  channel: Channel;
+  direction?: Direction;
+  purpose: Purpose;
+  response?: Response | null;
+  at?: string;
+  text?: string | null;
+}
+
+export interface NoteInput {
+  contactId?: string;
+  interviewId?: string | null;
+  text: string;
+  kinds?: InsightKind[];
+}
+
+export interface IntroductionInput {
+  introducerId: string;
+  contactId: string;
+  permission?: Permission;
+  interviewId?: string | null;
+}
+
+export interface SettingsInput {
+  name?: string | null;
+  timezone?: string;
+  country?: string | null;
+  followUpPreset?: FollowUpPreset;
+}
+
+// ---------------------------------------------------------------------------------------------
+
+export const api = {
+  overview: () => request<Overview>('GET', '/overview'),
+  today: () => request<TodayView>('GET', '/today'),
+  loadDemo: () => request<{ campaignId: string; contacts: number }>('POST', '/demo', {}),
+  search: (q: string) => request<{ contacts: Contact[]; notes: Note[] }>('GET', '/search', undefined, { q }),
+
+  contacts: {
+    list: (q: { q?: string; sort?: ContactSort; tag?: string; limit?: number; offset?: number }) =>
+      request<{ items: Contact[]; hasMore: boolean }>('GET', '/contacts', undefined, q),
+    get: (id: string) => request<Contact>('GET', `/contacts/${encodeURIComponent(id)}`),
+    create: (body: ContactInput) => request<Contact>('POST', '/contacts', body),
+    update: (id: string, body: Partial<ContactInput>) => request<Contact>('PATCH', `/contacts/${encodeURIComponent(id)}`, body),
+    remove: (id: string) => request<void>('DELETE', `/contacts/${encodeURIComponent(id)}`),
+    timeline: (id: string) => request<{ items: TimelineItem[] }>('GET', `/contacts/${encodeURIComponent(id)}/timeline`),
+    introductions: (id: string) => request<{ items: Introduction[] }>('GET', `/contacts/${encodeURIComponent(id)}/introductions`),
+  },
+
+  introductions: {
+    create: (body: IntroductionInput) => request<Introduction>('POST', '/introductions', body),
+    setPermission: (id: string, permission: Permission) =>
+      request<Introduction>('PATCH', `/introductions/${encodeURIComponent(id)}`, { permission }),
+    remove: (id: string) => request<void>('DELETE', `/introductions/${encodeURIComponent(id)}`),
+  },
+
+  campaigns: {
+    list: (status?: 'active' | 'ended') => request<{ items: Campaign[] }>('GET', '/campaigns', undefined, { status }),
+    get: (id: string) => request<Campaign>('GET', `/campaigns/${encodeURIComponent(id)}`),
+    create: (body: CampaignInput) => request<Campaign>('POST', '/campaigns', body),
+    update: (id: string, body: Partial<CampaignInput>) => request<Campaign>('PATCH', `/campaigns/${encodeURIComponent(id)}`, body),
+    remove: (id: string) => request<void>('DELETE', `/campaigns/${encodeURIComponent(id)}`),
+    end: (id: string) => request<Campaign>('POST', `/campaigns/${encodeURIComponent(id)}/end`, {}),
+    reopen: (id: string) => request<Campaign>('POST', `/campaigns/${encodeURIComponent(id)}/reopen`, {}),
+  },
+
+  organisations: {
+    list: () => request<{ items: (Organisation & { contacts: number })[] }>('GET', '/organisations'),
+  },
+
+  interviews: {
+    list: (q: { campaignId?: string; contactId?: string; status?: InterviewStatus; limit?: number }) =>
+      request<{ items: InterviewDetail[] }>('GET', '/interviews', undefined, q),
+    get: (id: string) => request<InterviewDetail>('GET', `/interviews/${encodeURIComponent(id)}`),
+    create: (body: { campaignId: string; contactId: string }) => request<InterviewDetail>('POST', '/interviews', body),
+    move: (id: string, body: { status: InterviewStatus; noReferrals?: boolean }) =>
+      request<InterviewDetail>('POST', `/interviews/${encodeURIComponent(id)}/move`, body),
+  },
+
+  touches: {
+    create: (body: TouchInput) => request<Touch>('POST', '/touches', body),
+  },
+
+  notes: {
+    create: (body: NoteInput) => request<Note>('POST', '/notes', body),
+    remove: (id: string) => request<void>('DELETE', `/notes/${encodeURIComponent(id)}`),
+  },
+
+  settings: {
+    get: () => request<AllSettings>('GET', '/settings'),
+    update: (body: SettingsInput) => request<AllSettings>('PATCH', '/settings', body),
+  },
+};
+
+/** Query keys, in one place so that invalidation after a write can be broad and predictable. */
+export const keys = {
+  overview: ['overview'] as const,
+  today: ['today'] as const,
+  settings: ['settings'] as const,
+  organisations: ['organisations'] as const,
+  contacts: (q: object) => ['contacts', q] as const,
+  contactSearch: (q: string) => ['contacts', 'pick', q] as const,
+  contact: (id: string) => ['contact', id] as const,
+  timeline: (id: string) => ['contact', id, 'timeline'] as const,
+  introductions: (id: string) => ['contact', id, 'introductions'] as const,
+  campaigns: ['campaigns'] as const,
+  campaign: (id: string) => ['campaign', id] as const,
+  interviews: (q: object) => ['interviews', q] as const,
+};
+
+/** A readable message for any error a query or mutation may throw. */
+export function messageOf(e: unknown): string {
+  if (e instanceof ApiError) return e.message;
+  if (e instanceof Error) return e.message;
+  return 'Something went wrong.';
+}
+
+/** Per-field messages of an invalid_input error, keyed by the field path (`name`, `emails.0`). */
+export function fieldErrors(e: unknown): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (e instanceof ApiError) {
+    for (const f of e.fields) if (!(f.field in out)) out[f.field] = f.message;
+  }
+  return out;
+}

@@ -1,0 +1,178 @@
+// Form controls with their label, hint and error wired together (label `for`, aria-describedby,
+// aria-invalid), so that every page gets accessible forms without repeating the plumbing.
+import { useId, type ReactNode, type Ref } from 'react';
+
+/** "is required" under "Name" reads "Name is required."; full sentences are shown as they are. */
+export function explain(label: string, message: string): string {
+  const m = message.trim();
+  const sentence = /^[a-z]/.test(m) ? `${label} ${m}` : m;
+  return /[.!?]$/.test(sentence) ? sentence : sentence + '.';
+}
+
+function describedBy(...ids: (string | false | undefined)[]): string | undefined {
+  const s = ids.filter(Boolean).join(' ');
+  return s || undefined;
+}
+
+interface BaseProps {
+  label: string;
+  error?: string | undefined;
+  hint?: ReactNode;
+  className?: string;
+}
+
+interface TextFieldProps extends BaseProps {
+  value: string;
+  onChange: (value: string) => void;
+  type?: 'text' | 'email' | 'url' | 'search' | 'tel' | 'datetime-local' | 'number';
+  required?: boolean;
+  multiline?: boolean;
+  rows?: number;
+  autoComplete?: string;
+  list?: string;
+  placeholder?: string;
+  inputRef?: Ref<HTMLInputElement & HTMLTextAreaElement>;
+  name?: string;
+  maxLength?: number;
+}
+
+export function TextField(p: TextFieldProps) {
+  const id = useId();
+  const hintId = p.hint ? `${id}-hint` : undefined;
+  const errId = p.error ? `${id}-err` : undefined;
+  const common = {
+    id,
+    name: p.name,
+    value: p.value,
+    required: p.required,
+    placeholder: p.placeholder,
+    maxLength: p.maxLength,
+    'aria-invalid': p.error ? true : undefined,
+    'aria-describedby': describedBy(hintId, errId),
+    ref: p.inputRef,
+  };
+  return (
+    <div className={'field' + (p.error ? ' field--error' : '') + (p.className ? ' ' + p.className : '')}>
+      <label htmlFor={id}>
+        {p.label}
+        {p.required ? <span className="req"> (required)</span> : null}
+      </label>
+      {p.hint ? (
+        <p className="hint" id={hintId}>
+          {p.hint}
+        </p>
+      ) : null}
+      {p.multiline ? (
+        <textarea {...common} rows={p.rows ?? 4} onChange={(e) => p.onChange(e.target.value)} />
+      ) : (
+        <input
+          {...common}
+          type={p.type ?? 'text'}
+          autoComplete={p.autoComplete}
+          list={p.list}
+          onChange={(e) => p.onChange(e.target.value)}
+        />
+      )}
+      {p.error ? (
+        <p className="error" id={errId}>
+          {explain(p.label, p.error)}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+interface SelectFieldProps<V extends string> extends BaseProps {
+  value: V | '';
+  onChange: (value: V) => void;
+  options: { value: V | ''; label: string }[];
+  selectRef?: Ref<HTMLSelectElement>;
+}
+
+export function SelectField<V extends string>(p: SelectFieldProps<V>) {
+  const id = useId();
+  const hintId = p.hint ? `${id}-hint` : undefined;
+  const errId = p.error ? `${id}-err` : undefined;
+  return (
+    <div className={'field' + (p.error ? ' field--error' : '') + (p.className ? ' ' + p.className : '')}>
+      <label htmlFor={id}>{p.label}</label>
+      {p.hint ? (
+        <p className="hint" id={hintId}>
+          {p.hint}
+        </p>
+      ) : null}
+      <select
+        id={id}
+        ref={p.selectRef}
+        value={p.value}
+        aria-invalid={p.error ? true : undefined}
+        aria-describedby={describedBy(hintId, errId)}
+        onChange={(e) => p.onChange(e.target.value as V)}
+      >
+        {p.options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+      {p.error ? (
+        <p className="error" id={errId}>
+          {explain(p.label, p.error)}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+interface CheckboxProps extends BaseProps {
+  checked: boolean;
+  onChange: (checked: boolean) => void;
+}
+
+export function CheckboxField(p: CheckboxProps) {
+  const id = useId();
+  const hintId = p.hint ? `${id}-hint` : undefined;
+  const errId = p.error ? `${id}-err` : undefined;
+  return (
+    <div className={'field field--check' + (p.className ? ' ' + p.className : '')}>
+      <input
+        id={id}
+        type="checkbox"
+        checked={p.checked}
+        aria-describedby={describedBy(hintId, errId)}
+        onChange={(e) => p.onChange(e.target.checked)}
+      />
+      <div>
+        <label htmlFor={id}>{p.label}</label>
+        {p.hint ? (
+          <p className="hint" id={hintId}>
+            {p.hint}
+          </p>
+        ) : null}
+        {p.error ? (
+          <p className="error" id={errId}>
+            {explain(p.label, p.error)}
+          </p>
+        ) : null}
+      </div>
+    </div>
+  );
+}
+
+/** A message about the whole form; announced when it appears. */
+export function FormError({ error }: { error: string | null | undefined }) {
+  return (
+    <div role="alert" className={error ? 'form-error' : 'visually-hidden'}>
+      {error ?? ''}
+    </div>
+  );
+}
+
+/** A quiet confirmation ("Saved."), announced politely. */
+export function Status({ message }: { message: string | null | undefined }) {
+  return (
+    <p role="status" className={message ? 'status-msg' : 'visually-hidden'}>
+      {message ?? ''}
+    </p>
+  );
+}

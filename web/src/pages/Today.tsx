@@ -1,0 +1,152 @@
+// Today: what to do now, what is coming this week, and today's meetings. On an empty database it
+// is the "start here" page instead.
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { Link } from 'react-router';
+import type { Action } from '../../../src/domain/types';
+import { api, keys, messageOf, type TodayView } from '../api';
+import { useAnnounce } from '../components/Announcer';
+import { LoadError, Loading } from '../components/common';
+import { FormError } from '../components/Field';
+import { makeFormatters, plural, type Formatters } from '../format';
+import { usePageTitle, useRefreshAll } from '../hooks';
+import { ACTION_LABEL } from '../labels';
+
+export function TodayPage() {
+  usePageTitle('Today');
+  const overview = useQuery({ queryKey: keys.overview, queryFn: api.overview });
+  const empty = overview.data && overview.data.contacts === 0 && overview.data.campaigns === 0;
+  const today = useQuery({ queryKey: keys.today, queryFn: api.today, enabled: overview.isSuccess && !empty });
+
+  return (
+    <div className="page">
+      <h1>Today</h1>
+      {overview.isPending ? <Loading /> : null}
+      {overview.isError ? <LoadError error={overview.error} retry={() => void overview.refetch()} /> : null}
+      {empty ? <StartHere /> : null}
+      {!empty && today.isPending && overview.isSuccess ? <Loading what="Loading your day" /> : null}
+      {today.isError ? <LoadError error={today.error} retry={() => void today.refetch()} /> : null}
+      {today.data ? <Agenda today={today.data} /> : null}
+    </div>
+  );
+}
+
+function StartHere() {
+  const refresh = useRefreshAll();
+  const announce = useAnnounce();
+  const demo = useMutation({
+    mutationFn: api.loadDemo,
+    onSuccess: async (r) => {
+      announce(`Sample data loaded: one campaign and ${plural(r.contacts, 'contact')}.`);
+      await refresh();
+    },
+  });
+  return (
+    <section className="panel start-here" aria-labelledby="start-title">
+      <h2 id="start-title">Start here</h2>
+      <p>
+        coffeechat helps you learn about a field from the people who work in it: you ask for twenty minutes of their time, listen,
+        thank them, and keep in touch. Three first steps:
+      </p>
+      <ol className="steps">
+        <li>
+          <strong>Create a campaign.</strong> Name the field you want to explore (say, “UX research in healthcare”), your situation
+          and what you hope to learn. <Link to="/campaigns?new=1">Create a campaign</Link>
+        </li>
+        <li>
+          <strong>Add the people you know.</strong> Former colleagues, classmates, neighbours, friends of friends: acquaintances are
+          often the most helpful. <Link to="/contacts?new=1">Add a contact</Link>
+        </li>
+        <li>
+          <strong>Add them to your campaign</strong> and ask the first one for twenty minutes. coffeechat then tells you when to follow
+          up, prepare and say thank you.
+        </li>
+      </ol>
+      <div className="start-here__demo">
+        <p>Would you rather look around first? Load a sample campaign; you can delete it later.</p>
+        <button type="button" className="button button--primary" disabled={demo.isPending} onClick={() => demo.mutate()}>
+          {demo.isPending ? 'Loading sample data…' : 'Load sample data'}
+        </button>
+        <FormError error={demo.isError ? messageOf(demo.error) : null} />
+      </div>
+    </section>
+  );
+}
+
+function Agenda({ today }: { today: TodayView }) {
+  const f = makeFormatters(today.timezone);
+  const overdue = today.actions.filter((a) => a.overdue).length;
+  return (
+    <>
+      <p className="lede">
+        {f.longDate(today.now)}.{' '}
+        {today.actions.length === 0
+          ? 'Nothing is due today.'
+          : `${plural(today.actions.length, 'thing')} to do${overdue ? `, ${overdue} overdue` : ''}.`}
+        {today.meetings.length ? ` ${plural(today.meetings.length, 'meeting')} today.` : ''}
+      </p>
+      <div className="today-grid">
+        <section aria-labelledby="due-title" className="panel">
+          <h2 id="due-title">Due today</h2>
+          {today.actions.length === 0 ? (
+            <p className="muted">
+              You are up to date. A good moment to <Link to="/campaigns">add someone to a campaign</Link> or to{' '}
+              <Link to="/contacts">look through your contacts</Link>.
+            </p>
+          ) : (
+            <ActionList actions={today.actions} f={f} now={today.now} />
+          )}
+        </section>
+        <section aria-labelledby="meet-title" className="panel">
+          <h2 id="meet-title">Today’s meetings</h2>
+          {today.meetings.length === 0 ? (
+            <p className="muted">No meetings today.</p>
+          ) : (
+            <ul className="item-list">
+              {today.meetings.map((m) => (
+                <li key={m.id} className="item">
+                  <p className="item__title">
+                    <Link to={`/contacts/${m.contactId}`}>{m.contactName ?? 'Contact'}</Link>
+                    {m.scheduledAt ? <span className="item__when"> at {f.time(m.scheduledAt)}</span> : null}
+                  </p>
+                  <p className="muted small">
+                    {[m.minutes ? `${m.minutes} minutes` : null, m.mode, m.place, m.campaignField].filter(Boolean).join(' · ')}
+                  </p>
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+        <section aria-labelledby="next-title" className="panel today-grid__wide">
+          <h2 id="next-title">Next 7 days</h2>
+          {today.upcoming.length === 0 ? <p className="muted">Nothing scheduled for the coming week.</p> : <ActionList actions={today.upcoming} f={f} now={today.now} showDate />}
+        </section>
+      </div>
+    </>
+  );
+}
+
+function ActionList({ actions, f, now, showDate }: { actions: Action[]; f: Formatters; now: string; showDate?: boolean }) {
+  return (
+    <ul className="item-list">
+      {actions.map((a) => (
+        <li key={a.id} className={'item' + (a.overdue ? ' item--overdue' : '')}>
+          <p className="item__title">
+            {a.overdue ? <span className="badge badge--overdue">Overdue</span> : null}
+            <span>{ACTION_LABEL[a.kind] ?? a.kind}</span>
+            {a.contactId ? (
+              <>
+                {' · '}
+                <Link to={`/contacts/${a.contactId}`}>{a.contactName ?? 'Contact'}</Link>
+              </>
+            ) : null}
+          </p>
+          <p className="item__reason">{a.reason}</p>
+          <p className="muted small">
+            Due {showDate ? f.dateTime(a.dueAt) : f.time(a.dueAt)}
+            {a.overdue ? ` (${f.relative(a.dueAt, new Date(now).getTime())})` : ''}
+          </p>
+        </li>
+      ))}
+    </ul>
+  );
+}
