@@ -1,7 +1,7 @@
 // Contacts: create, edit, read, list (paged, sorted, searchable), delete, and a person's timeline.
 import { z } from 'zod';
-import { notFound } from '../domain/errors.js';
-import { splitName } from '../domain/names.js';
+import { AppError, notFound } from '../domain/errors.js';
+import { sortKey, splitName } from '../domain/names.js';
 import { CONTACT_SOURCES, TIES, type Contact, type Note, type Touch } from '../domain/types.js';
 import { CONTACT_SORTS, type ContactRecord } from '../store/contacts.store.js';
 import type { Ctx } from './context.js';
@@ -55,6 +55,7 @@ export const contactPatch = z.object(fields).partial().strict();
 
 export const contactQuery = z.object({
   q: z.string().max(200).optional(),
+  cursor: z.string().max(1000).optional(),
   sort: z.enum(CONTACT_SORTS).default('name'),
   tag: z.string().max(60).optional(),
   organisationId: z.string().max(64).optional(),
@@ -130,11 +131,44 @@ export async function getContact(ctx: Ctx, id: string): Promise<Contact> {
   return c;
 }
 
-/** A page of contacts; `hasMore` says whether another page follows. */
-export async function listContacts(ctx: Ctx, input: unknown): Promise<{ items: Contact[]; hasMore: boolean }> {
+type ContactSortName = z.output<typeof contactQuery>['sort'];
+
+/** The value a contact is ordered by under `sort`: what a cursor remembers of the last row. */
+function sortValue(c: Contact, sort: ContactSortName): string {
+  const by = sort.replace('-', '');
+  return by === 'name' ? sortKey(c.name) : by === 'created' ? c.createdAt : c.updatedAt;
+}
+
+function encodeCursor(c: Contact, sort: ContactSortName): string {
+  return Buffer.from(JSON.stringify([sortValue(c, sort), c.id])).toString('base64url');
+}
+
+function decodeCursor(cursor: string): { key: string; id: string } {
+  try {
+    const [key, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown[];
+    if (typeof key === 'string' && typeof id === 'string') return { key, id };
+  } catch {
+    /* fall through */
+  }
+  throw new AppError('invalid_input', 'Invalid query: cursor: is not a cursor this list gave out', {
+    fields: [{ field: 'cursor', message: 'is not a cursor this list gave out' }],
+  });
+}
+
+/**
+ * A page of contacts; `hasMore` says whether another follows, and `nextCursor` fetches it. The
+ * cursor keeps deep pages as fast as the first; `offset` works too, for jumping.
+ */
+export async function listContacts(
+  ctx: Ctx,
+  input: unknown,
+): Promise<{ items: Contact[]; hasMore: boolean; nextCursor: string | null }> {
   const q = parse(contactQuery, input ?? {}, 'query');
-  const rows = await ctx.store.contacts.list(ctx.userId, { ...q, limit: q.limit + 1 });
-  return { items: rows.slice(0, q.limit), hasMore: rows.length > q.limit };
+  const after = q.cursor ? decodeCursor(q.cursor) : undefined;
+  const rows = await ctx.store.contacts.list(ctx.userId, { ...q, after, limit: q.limit + 1 });
+  const items = rows.slice(0, q.limit);
+  const hasMore = rows.length > q.limit;
+  return { items, hasMore, nextCursor: hasMore ? encodeCursor(items[items.length - 1]!, q.sort) : null };
 }
 
 export async function deleteContact(ctx: Ctx, id: string): Promise<void> {

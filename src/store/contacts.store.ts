@@ -3,7 +3,7 @@
 import type { Kysely } from 'kysely';
 import type { Contact, ContactSource, Tie } from '../domain/types.js';
 import { sortKey } from '../domain/names.js';
-import { contactMatches, searchTerms, searchText, type DialectName } from './dialect.js';
+import { contactMatches, contactOwner, searchTerms, searchText, type DialectName } from './dialect.js';
 import { bit, bool, type Page } from './rows.js';
 import type { ContactRow, Database } from './schema.js';
 
@@ -31,10 +31,36 @@ export type ContactSort = (typeof CONTACT_SORTS)[number];
 
 export interface ContactQuery extends Page {
   q?: string;
+  /** Keyset paging: only rows after this (sort value, id) in the chosen order. */
+  after?: { key: string; id: string };
   sort?: ContactSort;
   tag?: string;
   organisationId?: string;
 }
+
+// Every column a Contact is made of: not `*`, which would also fetch the search text and (on
+// PostgreSQL) its tsvector for every row of a page.
+const COLUMNS = [
+  'id',
+  'user_id',
+  'name',
+  'sort_name',
+  'given_name',
+  'family_name',
+  'organisation_id',
+  'title',
+  'linkedin_url',
+  'location',
+  'tie',
+  'do_not_contact',
+  'source',
+  'connected_on',
+  'research',
+  'created_at',
+  'updated_at',
+] as const satisfies readonly (keyof ContactRow)[];
+
+type ContactColumns = Pick<ContactRow, (typeof COLUMNS)[number]>;
 
 export function contactsStore(db: Kysely<Database>, dialect: DialectName) {
   async function orgName(userId: string, organisationId: string | null): Promise<string | null> {
@@ -89,7 +115,7 @@ export function contactsStore(db: Kysely<Database>, dialect: DialectName) {
   }
 
   /** Adds the child values, organisation names and introducers to a page of rows, in 4 queries. */
-  async function hydrate(userId: string, rows: ContactRow[]): Promise<Contact[]> {
+  async function hydrate(userId: string, rows: ContactColumns[]): Promise<Contact[]> {
     if (rows.length === 0) return [];
     const ids = rows.map((r) => r.id);
     const orgIds = [...new Set(rows.map((r) => r.organisation_id).filter((x): x is string => !!x))];
@@ -148,20 +174,20 @@ export function contactsStore(db: Kysely<Database>, dialect: DialectName) {
     },
 
     async get(userId: string, id: string): Promise<Contact | undefined> {
-      const row = await db.selectFrom('contacts').selectAll().where('id', '=', id).where('user_id', '=', userId).executeTakeFirst();
+      const row = await db.selectFrom('contacts').select(COLUMNS).where('id', '=', id).where('user_id', '=', userId).executeTakeFirst();
       return row ? (await hydrate(userId, [row]))[0] : undefined;
     },
 
     async getMany(userId: string, ids: string[]): Promise<Contact[]> {
       if (ids.length === 0) return [];
-      const rows = await db.selectFrom('contacts').selectAll().where('id', 'in', ids).where('user_id', '=', userId).execute();
+      const rows = await db.selectFrom('contacts').select(COLUMNS).where('id', 'in', ids).where('user_id', '=', userId).execute();
       return hydrate(userId, rows);
     },
 
     /** One page of contacts, optionally narrowed by a search (all terms, prefix-matched). */
     async list(userId: string, query: ContactQuery): Promise<Contact[]> {
-      let qb = db.selectFrom('contacts').selectAll().where('user_id', '=', userId);
       const terms = query.q ? searchTerms(query.q) : [];
+      let qb = db.selectFrom('contacts').select(COLUMNS).where(await contactOwner(db, dialect, userId, terms));
       if (terms.length) qb = qb.where(contactMatches(dialect, terms));
       if (query.organisationId) qb = qb.where('organisation_id', '=', query.organisationId);
       if (query.tag) {
@@ -173,6 +199,12 @@ export function contactsStore(db: Kysely<Database>, dialect: DialectName) {
       const sort = query.sort ?? 'name';
       const desc = sort.startsWith('-');
       const col = sort.replace('-', '') === 'name' ? 'sort_name' : sort.endsWith('created') ? 'created_at' : 'updated_at';
+      if (query.after) {
+        // A row-value comparison walks the (user_id, sort_name, id) index from the cursor on,
+        // so a deep page costs what the first one does (OFFSET would step over every row before).
+        const { key, id } = query.after;
+        qb = qb.where((eb) => eb(eb.refTuple(col, 'id'), desc ? '<' : '>', eb.tuple(key, id)));
+      }
       qb = qb.orderBy(col, desc ? 'desc' : 'asc').orderBy('id', desc ? 'desc' : 'asc');
       const rows = await qb.limit(query.limit).offset(query.offset).execute();
       return hydrate(userId, rows);
@@ -201,7 +233,7 @@ export function contactsStore(db: Kysely<Database>, dialect: DialectName) {
         .where('user_id', '=', userId)
         .execute();
       for (const { id } of rows) {
-        const c = (await hydrate(userId, [await db.selectFrom('contacts').selectAll().where('id', '=', id).executeTakeFirstOrThrow()]))[0]!;
+        const c = (await hydrate(userId, [await db.selectFrom('contacts').select(COLUMNS).where('id', '=', id).executeTakeFirstOrThrow()]))[0]!;
         await db
           .updateTable('contacts')
           .set({ search_text: searchText([c.name, c.organisation, c.title, c.location, ...c.emails, ...c.tags, c.research]) })
@@ -215,7 +247,7 @@ export function contactsStore(db: Kysely<Database>, dialect: DialectName) {
 export type ContactsStore = ReturnType<typeof contactsStore>;
 
 function toContact(
-  r: ContactRow,
+  r: ContactColumns,
   emails: string[],
   phones: string[],
   tags: string[],

@@ -66,14 +66,14 @@ export function notesStore(db: Kysely<Database>, dialect: DialectName) {
       await writeKinds(userId, n.id, n.kinds);
     },
     async get(userId: string, id: string): Promise<Note | undefined> {
-      const row = await db.selectFrom('notes').selectAll().where('id', '=', id).where('user_id', '=', userId).executeTakeFirst();
+      const row = await db.selectFrom('notes').select(['id', 'user_id', 'contact_id', 'interview_id', 'question_id', 'text', 'at', 'created_at']).where('id', '=', id).where('user_id', '=', userId).executeTakeFirst();
       return row ? (await hydrate([row]))[0] : undefined;
     },
     async list(
       userId: string,
       q: { contactId?: string; interviewId?: string; q?: string; limit: number; offset: number },
     ): Promise<Note[]> {
-      let qb = db.selectFrom('notes').selectAll().where('user_id', '=', userId);
+      let qb = db.selectFrom('notes').select(['id', 'user_id', 'contact_id', 'interview_id', 'question_id', 'text', 'at', 'created_at']).where('user_id', '=', userId);
       if (q.contactId) qb = qb.where('contact_id', '=', q.contactId);
       if (q.interviewId) qb = qb.where('interview_id', '=', q.interviewId);
       const terms = q.q ? searchTerms(q.q) : [];
