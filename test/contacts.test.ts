@@ -120,6 +120,10 @@ eachDialect('contacts', (t) => {
     expect(await names('jo ux')).toEqual(['Joanna North']);
     expect(await names('"); drop table contacts; --')).toEqual([]);
     expect(await names('zzz')).toEqual([]);
+    // Every word is indexed, not just the first few.
+    await createContact(t(), { name: 'Long Record', research: 'one two three four five six seven eight nine ten eleven twelve thirteen', tags: ['lastword'] });
+    expect(await names('thirteen')).toEqual(['Long Record']);
+    expect(await names('lastword')).toEqual(['Long Record']);
   });
 
   it('orders a search matching many contacts exactly as one matching few', async () => {
@@ -129,7 +133,28 @@ eachDialect('contacts', (t) => {
     await t().store.transaction(async (tx) => {
       for (let i = 0; i < many; i++) {
         const name = `Member${String((i * 7919) % many).padStart(4, '0')} Guild`;
-        await tx.contacts.insert(t().userId, t().ids(), { name, givenName: null, familyName: null, emails: [], phones: [], organisationId: null, title: null, linkedinUrl: null, location: null, tags: [], tie: 'cold', doNotContact: false, source: 'manual', connectedOn: null, research: i % 100 === 0 ? 'rare' : null }, START);
+        await tx.contacts.insert(
+          t().userId,
+          t().ids(),
+          {
+            name,
+            givenName: null,
+            familyName: null,
+            emails: [],
+            phones: [],
+            organisationId: null,
+            title: null,
+            linkedinUrl: null,
+            location: null,
+            tags: [],
+            tie: 'cold',
+            doNotContact: false,
+            source: 'manual',
+            connectedOn: null,
+            research: i % 100 === 0 ? 'rare' : null,
+          },
+          START,
+        );
       }
     });
     const page = await listContacts(t(), { q: 'guild', limit: 3 });

@@ -1,5 +1,5 @@
 // Campaigns: one exploration each (field, situation, objective).
-import { z } from 'zod';
+import * as z from 'zod';
 import { AppError, notFound } from '../domain/errors.js';
 import { CAMPAIGN_STATUSES, SITUATIONS, type Campaign } from '../domain/types.js';
 import type { Ctx } from './context.js';

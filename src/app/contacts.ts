@@ -1,5 +1,5 @@
 // Contacts: create, edit, read, list (paged, sorted, searchable), delete, and a person's timeline.
-import { z } from 'zod';
+import * as z from 'zod';
 import { AppError, notFound } from '../domain/errors.js';
 import { sortKey, splitName } from '../domain/names.js';
 import { CONTACT_SOURCES, TIES, type Contact, type Note, type Touch } from '../domain/types.js';
@@ -159,10 +159,7 @@ function decodeCursor(cursor: string): { key: string; id: string } {
  * A page of contacts; `hasMore` says whether another follows, and `nextCursor` fetches it. The
  * cursor keeps deep pages as fast as the first; `offset` works too, for jumping.
  */
-export async function listContacts(
-  ctx: Ctx,
-  input: unknown,
-): Promise<{ items: Contact[]; hasMore: boolean; nextCursor: string | null }> {
+export async function listContacts(ctx: Ctx, input: unknown): Promise<{ items: Contact[]; hasMore: boolean; nextCursor: string | null }> {
   const q = parse(contactQuery, input ?? {}, 'query');
   const after = q.cursor ? decodeCursor(q.cursor) : undefined;
   const rows = await ctx.store.contacts.list(ctx.userId, { ...q, after, limit: q.limit + 1 });

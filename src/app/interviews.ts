@@ -1,7 +1,7 @@
 // Interviews and their life cycle. Every status change made by a person comes through
 // `moveInterview`; changes that follow from a touch come through touches.ts. Both obey
 // domain/lifecycle.ts.
-import { z } from 'zod';
+import * as z from 'zod';
 import { AppError, notFound } from '../domain/errors.js';
 import { allowedMoves, checkMove } from '../domain/lifecycle.js';
 import { INTERVIEW_STATUSES, type Interview, type InterviewStatus } from '../domain/types.js';

@@ -1,5 +1,5 @@
 // Introductions: who introduced whom, and whether the user may use the introducer's name.
-import { z } from 'zod';
+import * as z from 'zod';
 import { AppError, notFound } from '../domain/errors.js';
 import { PERMISSIONS, type Introduction } from '../domain/types.js';
 import type { Ctx } from './context.js';

@@ -1,5 +1,5 @@
 // Notes taken before, during or after an interview, tagged with kinds of insight.
-import { z } from 'zod';
+import * as z from 'zod';
 import { AppError, notFound } from '../domain/errors.js';
 import { INSIGHT_KINDS, type Note } from '../domain/types.js';
 import { parseUserTime } from '../domain/zoned.js';

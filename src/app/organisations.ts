@@ -1,5 +1,5 @@
 // Organisations: employers and associations, found by their normalised name.
-import { z } from 'zod';
+import * as z from 'zod';
 import { AppError, notFound } from '../domain/errors.js';
 import { ORGANISATION_KINDS, type Organisation } from '../domain/types.js';
 import type { Store } from '../store/index.js';

@@ -1,5 +1,5 @@
 // One search box over the user's network and notes (FTS5 on SQLite, tsvector on PostgreSQL).
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Contact, Note } from '../domain/types.js';
 import type { Ctx } from './context.js';
 import { parse } from './validate.js';

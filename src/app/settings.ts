@@ -1,5 +1,5 @@
 // Per-user settings (CONTRACTS.md: timezone, country, followUpPreset, name, smtp.*).
-import { z } from 'zod';
+import * as z from 'zod';
 import { AppError } from '../domain/errors.js';
 import { FOLLOW_UP_PRESETS, type Settings } from '../domain/types.js';
 import { isValidTimeZone } from '../domain/zoned.js';

@@ -1,5 +1,5 @@
 // Logging a touch, and the status change it may cause (CONTRACTS.md, interview life cycle).
-import { z } from 'zod';
+import * as z from 'zod';
 import { AppError, notFound } from '../domain/errors.js';
 import { isOpen, statusAfterTouch } from '../domain/lifecycle.js';
 import { CHANNELS, DIRECTIONS, PURPOSES, RESPONSES, type Touch } from '../domain/types.js';

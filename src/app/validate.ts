@@ -1,6 +1,6 @@
 // Validation at the edge, once: operations parse their input with zod and any problem becomes an
 // `invalid_input` error naming each field and what is wrong with it.
-import { z } from 'zod';
+import * as z from 'zod';
 import { AppError } from '../domain/errors.js';
 
 export interface FieldProblem {

@@ -1,5 +1,5 @@
 // The OpenAPI 3.1 document, made from the same route list the server runs.
-import { z } from 'zod';
+import * as z from 'zod';
 import type { RouteDef } from './route.js';
 
 const errorSchema = {

@@ -1,5 +1,5 @@
 // Every route of /api/v1: thin adapters that hand the request to one operation each.
-import { z } from 'zod';
+import * as z from 'zod';
 import * as campaigns from '../app/campaigns.js';
 import * as contacts from '../app/contacts.js';
 import { loadDemo } from '../app/demo.js';

@@ -3,7 +3,7 @@
 import type { Kysely } from 'kysely';
 import type { Contact, ContactSource, Tie } from '../domain/types.js';
 import { sortKey } from '../domain/names.js';
-import { contactMatches, contactOwner, searchTerms, searchText, type DialectName } from './dialect.js';
+import { contactMatches, searchOwner, searchTerms, searchText, type DialectName } from './dialect.js';
 import { bit, bool, type Page } from './rows.js';
 import type { ContactRow, Database } from './schema.js';
 
@@ -187,7 +187,10 @@ export function contactsStore(db: Kysely<Database>, dialect: DialectName) {
     /** One page of contacts, optionally narrowed by a search (all terms, prefix-matched). */
     async list(userId: string, query: ContactQuery): Promise<Contact[]> {
       const terms = query.q ? searchTerms(query.q) : [];
-      let qb = db.selectFrom('contacts').select(COLUMNS).where(await contactOwner(db, dialect, userId, terms));
+      let qb = db
+        .selectFrom('contacts')
+        .select(COLUMNS)
+        .where(await searchOwner(db, dialect, 'contacts', userId, terms));
       if (terms.length) qb = qb.where(contactMatches(dialect, terms));
       if (query.organisationId) qb = qb.where('organisation_id', '=', query.organisationId);
       if (query.tag) {
@@ -233,7 +236,9 @@ export function contactsStore(db: Kysely<Database>, dialect: DialectName) {
         .where('user_id', '=', userId)
         .execute();
       for (const { id } of rows) {
-        const c = (await hydrate(userId, [await db.selectFrom('contacts').select(COLUMNS).where('id', '=', id).executeTakeFirstOrThrow()]))[0]!;
+        const c = (
+          await hydrate(userId, [await db.selectFrom('contacts').select(COLUMNS).where('id', '=', id).executeTakeFirstOrThrow()])
+        )[0]!;
         await db
           .updateTable('contacts')
           .set({ search_text: searchText([c.name, c.organisation, c.title, c.location, ...c.emails, ...c.tags, c.research]) })

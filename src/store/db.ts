@@ -33,7 +33,9 @@ export function maskUrl(url: string): string {
 export async function openDatabase(target: string, opts: { migrate?: boolean } = {}): Promise<OpenDb> {
   const open = isPostgresUrl(target) ? await openPostgres(target) : await openSqlite(target);
   try {
-    if (opts.migrate !== false) await migrate(open.db, open.dialect);
+    if (opts.migrate !== false && (await migrate(open.db, open.dialect)).length > 0 && open.dialect === 'sqlite') {
+      await sql`PRAGMA optimize=0x10002`.execute(open.db);
+    }
   } catch (e) {
     await open.close().catch(() => undefined);
     throw describeOpenError(e, open.where, open.dialect);
@@ -52,13 +54,24 @@ async function openSqlite(file: string): Promise<OpenDb> {
     raw.pragma('journal_mode = WAL');
     raw.pragma('synchronous = NORMAL');
     raw.pragma('foreign_keys = ON');
+    // Keep the planner's statistics fresh (search and list plans depend on them); the limit
+    // bounds the work on a large database, as SQLite recommends for connections that stay open.
+    raw.pragma('analysis_limit = 400');
   } catch (e) {
     raw?.close();
     throw describeOpenError(e, file, 'sqlite');
   }
   const dialect: Dialect = new SqliteDialect({ database: raw });
   const db = new Kysely<Database>({ dialect });
-  return { db, dialect: 'sqlite', where: file, close: () => db.destroy() };
+  const close = async () => {
+    try {
+      raw.pragma('optimize');
+    } catch {
+      /* read-only or busy: statistics can wait for the next close */
+    }
+    await db.destroy();
+  };
+  return { db, dialect: 'sqlite', where: file, close };
 }
 
 async function openPostgres(url: string): Promise<OpenDb> {

@@ -14,19 +14,23 @@ export function dialectOf(db: Kysely<any>): DialectName {
  * Turns what the user typed into search terms: accents and case folded, punctuation dropped, so
  * "José@ACME" finds "jose acme". Both the indexed text and the query go through this.
  */
-export function searchTerms(text: string): string[] {
+function foldedWords(text: string): string[] {
   return text
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
     .split(/[^\p{L}\p{N}]+/u)
-    .filter((t) => t.length > 0)
-    .slice(0, 12);
+    .filter((t) => t.length > 0);
 }
 
-/** The indexed form of a contact's searchable fields (stored in contacts.search_text). */
+/** The words of a query; a dozen is plenty, and keeps a pasted paragraph from becoming a huge query. */
+export function searchTerms(text: string): string[] {
+  return foldedWords(text).slice(0, 12);
+}
+
+/** The indexed form of a contact's searchable fields (stored in contacts.search_text): every word. */
 export function searchText(parts: (string | null | undefined)[]): string {
-  return searchTerms(parts.filter(Boolean).join(' ')).join(' ');
+  return foldedWords(parts.filter(Boolean).join(' ')).join(' ');
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -93,29 +97,34 @@ export function contactMatches(dialect: DialectName, terms: string[]): Expressio
     : sql<SqlBool>`contacts.search_vector @@ to_tsquery('simple', ${q})`;
 }
 
-/** Below this many matches, a search looks its contacts up by rowid and sorts them. */
+/** Below this many matches, a search looks its rows up by rowid and sorts them. */
 const FEW_MATCHES = 1000;
 
 /**
- * The "belongs to this user" condition of a contact search. On SQLite, a search whose words match
- * few contacts is fastest by looking them up by rowid and sorting them; one matching many is
- * fastest by walking the (user_id, sort_name) index until a page is full. The planner cannot tell
- * which from the query, so count the matches (cheap, thanks to the prefix indexes) and, when they
- * are few, write the owner test as `+user_id`, which keeps SQLite off that index.
+ * The "belongs to this user" condition of a search over contacts or notes. On SQLite, words that
+ * match few rows are fastest found by looking those rows up by rowid and sorting them; words that
+ * match many, by walking the (user_id, sort order) index until a page is full. The planner cannot
+ * tell which from the query, so count the matches (cheap, up to the threshold) and, when they are
+ * few, write the owner test as `+user_id`, which keeps SQLite off that index.
  */
-export async function contactOwner(
+export async function searchOwner(
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   db: Kysely<any>,
   dialect: DialectName,
+  table: 'contacts' | 'notes',
   userId: string,
   terms: string[],
 ): Promise<Expression<SqlBool>> {
+  const owner = sql.ref(`${table}.user_id`);
   if (dialect === 'sqlite' && terms.length > 0) {
+    const fts = sql.table(`${table}_fts`);
     const q = matchQuery(dialect, terms);
-    const r = await sql<{ n: number }>`SELECT count(*) AS n FROM (SELECT rowid FROM contacts_fts WHERE contacts_fts MATCH ${q} LIMIT ${FEW_MATCHES})`.execute(db);
-    if (Number(r.rows[0]?.n ?? 0) < FEW_MATCHES) return sql<SqlBool>`+contacts.user_id = ${userId}`;
+    const r = await sql<{
+      n: number;
+    }>`SELECT count(*) AS n FROM (SELECT rowid FROM ${fts} WHERE ${fts} MATCH ${q} LIMIT ${FEW_MATCHES})`.execute(db);
+    if (Number(r.rows[0]?.n ?? 0) < FEW_MATCHES) return sql<SqlBool>`+${owner} = ${userId}`;
   }
-  return sql<SqlBool>`contacts.user_id = ${userId}`;
+  return sql<SqlBool>`${owner} = ${userId}`;
 }
 
 /** A WHERE condition: the note's text matches all of `terms`. */

@@ -1,7 +1,7 @@
 // Notes with their kinds of insight (a child table, so coverage counts stay a GROUP BY).
 import type { Kysely } from 'kysely';
 import type { InsightKind, Note } from '../domain/types.js';
-import { noteMatches, searchTerms, type DialectName } from './dialect.js';
+import { noteMatches, searchOwner, searchTerms, type DialectName } from './dialect.js';
 import type { Database, NoteRow } from './schema.js';
 
 export function notesStore(db: Kysely<Database>, dialect: DialectName) {
@@ -66,17 +66,25 @@ export function notesStore(db: Kysely<Database>, dialect: DialectName) {
       await writeKinds(userId, n.id, n.kinds);
     },
     async get(userId: string, id: string): Promise<Note | undefined> {
-      const row = await db.selectFrom('notes').select(['id', 'user_id', 'contact_id', 'interview_id', 'question_id', 'text', 'at', 'created_at']).where('id', '=', id).where('user_id', '=', userId).executeTakeFirst();
+      const row = await db
+        .selectFrom('notes')
+        .select(['id', 'user_id', 'contact_id', 'interview_id', 'question_id', 'text', 'at', 'created_at'])
+        .where('id', '=', id)
+        .where('user_id', '=', userId)
+        .executeTakeFirst();
       return row ? (await hydrate([row]))[0] : undefined;
     },
     async list(
       userId: string,
       q: { contactId?: string; interviewId?: string; q?: string; limit: number; offset: number },
     ): Promise<Note[]> {
-      let qb = db.selectFrom('notes').select(['id', 'user_id', 'contact_id', 'interview_id', 'question_id', 'text', 'at', 'created_at']).where('user_id', '=', userId);
+      const terms = q.q ? searchTerms(q.q) : [];
+      let qb = db
+        .selectFrom('notes')
+        .select(['id', 'user_id', 'contact_id', 'interview_id', 'question_id', 'text', 'at', 'created_at'])
+        .where(await searchOwner(db, dialect, 'notes', userId, terms));
       if (q.contactId) qb = qb.where('contact_id', '=', q.contactId);
       if (q.interviewId) qb = qb.where('interview_id', '=', q.interviewId);
-      const terms = q.q ? searchTerms(q.q) : [];
       if (terms.length) qb = qb.where(noteMatches(dialect, terms));
       const rows = await qb.orderBy('at', 'desc').orderBy('id', 'desc').limit(q.limit).offset(q.offset).execute();
       return hydrate(rows);

@@ -90,6 +90,8 @@ export async function up(db: Db): Promise<void> {
     .addColumn('updated_at', now, (c) => c.notNull())
     .execute();
   await db.schema.createIndex('contacts_user_sort').on('contacts').columns(['user_id', 'sort_name', 'id']).execute();
+  await db.schema.createIndex('contacts_user_created').on('contacts').columns(['user_id', 'created_at', 'id']).execute();
+  await db.schema.createIndex('contacts_user_updated').on('contacts').columns(['user_id', 'updated_at', 'id']).execute();
   await db.schema.createIndex('contacts_org').on('contacts').column('organisation_id').execute();
 
   for (const table of ['contact_emails', 'contact_phones']) {
@@ -231,7 +233,8 @@ export async function up(db: Db): Promise<void> {
     .addColumn('at', now, (c) => c.notNull())
     .addColumn('created_at', now, (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('notes_contact_at').on('notes').columns(['contact_id', 'at']).execute();
+  await db.schema.createIndex('notes_contact_at').on('notes').columns(['contact_id', 'at', 'id']).execute();
+  await db.schema.createIndex('notes_user_at').on('notes').columns(['user_id', 'at', 'id']).execute();
   await db.schema.createIndex('notes_interview').on('notes').column('interview_id').execute();
 
   await db.schema
