@@ -7,11 +7,37 @@ import Database from 'better-sqlite3';
 
 type Row = Record<string, unknown> & { id: string; organisation_id: string | null };
 
+// The columns a Contact is made of, as contacts.store.ts selects them: everything but search_text.
+const COLUMNS = [
+  'id',
+  'user_id',
+  'name',
+  'sort_name',
+  'given_name',
+  'family_name',
+  'organisation_id',
+  'title',
+  'linkedin_url',
+  'location',
+  'tie',
+  'do_not_contact',
+  'source',
+  'connected_on',
+  'research',
+  'created_at',
+  'updated_at',
+]
+  .map((c) => `c.${c}`)
+  .join(', ');
+
 export function rawContacts(file: string, userId: string) {
   const db = new Database(file, { readonly: true });
-  const page = db.prepare('SELECT * FROM contacts WHERE user_id = ? ORDER BY sort_name, id LIMIT ? OFFSET ?');
+  const page = db.prepare(`SELECT ${COLUMNS} FROM contacts c WHERE c.user_id = ? ORDER BY c.sort_name, c.id LIMIT ? OFFSET ?`);
+  const after = db.prepare(
+    `SELECT ${COLUMNS} FROM contacts c WHERE c.user_id = ? AND (c.sort_name, c.id) > (?, ?) ORDER BY c.sort_name, c.id LIMIT ?`,
+  );
   const search = db.prepare(
-    'SELECT c.* FROM contacts c WHERE c.rowid IN (SELECT rowid FROM contacts_fts WHERE contacts_fts MATCH ?) AND c.user_id = ? ORDER BY c.sort_name, c.id LIMIT ?',
+    `SELECT ${COLUMNS} FROM contacts c WHERE c.rowid IN (SELECT rowid FROM contacts_fts WHERE contacts_fts MATCH ?) AND c.user_id = ? ORDER BY c.sort_name, c.id LIMIT ?`,
   );
 
   // Child queries take an IN list as long as the page; statements are cached per length.
@@ -28,29 +54,54 @@ export function rawContacts(file: string, userId: string) {
     const ids = rows.map((r) => r.id);
     const orgIds = [...new Set(rows.map((r) => r.organisation_id).filter((x): x is string => !!x))];
     const n = ids.length;
-    const emails = inList((m) => `SELECT contact_id, value FROM contact_emails WHERE contact_id IN (${m}) ORDER BY position`, n).all(ids) as { contact_id: string; value: string }[];
-    const phones = inList((m) => `SELECT contact_id, value FROM contact_phones WHERE contact_id IN (${m}) ORDER BY position`, n).all(ids) as { contact_id: string; value: string }[];
-    const tags = inList((m) => `SELECT contact_id, tag FROM contact_tags WHERE contact_id IN (${m}) ORDER BY tag`, n).all(ids) as { contact_id: string; tag: string }[];
+    const emails = inList((m) => `SELECT contact_id, value FROM contact_emails WHERE contact_id IN (${m}) ORDER BY position`, n).all(
+      ids,
+    ) as { contact_id: string; value: string }[];
+    const phones = inList((m) => `SELECT contact_id, value FROM contact_phones WHERE contact_id IN (${m}) ORDER BY position`, n).all(
+      ids,
+    ) as { contact_id: string; value: string }[];
+    const tags = inList((m) => `SELECT contact_id, tag FROM contact_tags WHERE contact_id IN (${m}) ORDER BY tag`, n).all(ids) as {
+      contact_id: string;
+      tag: string;
+    }[];
     const orgs = orgIds.length
-      ? (inList((m) => `SELECT id, name FROM organisations WHERE id IN (${m}) AND user_id = ?`, orgIds.length).all([...orgIds, userId]) as { id: string; name: string }[])
+      ? (inList((m) => `SELECT id, name FROM organisations WHERE id IN (${m}) AND user_id = ?`, orgIds.length).all([...orgIds, userId]) as {
+          id: string;
+          name: string;
+        }[])
       : [];
-    const intros = inList((m) => `SELECT contact_id, introducer_id FROM introductions WHERE contact_id IN (${m}) ORDER BY created_at, id`, n).all(ids) as {
+    const intros = inList(
+      (m) => `SELECT contact_id, introducer_id FROM introductions WHERE contact_id IN (${m}) ORDER BY created_at, id`,
+      n,
+    ).all(ids) as {
       contact_id: string;
       introducer_id: string;
     }[];
-    const by = new Map<string, { emails: string[]; phones: string[]; tags: string[]; introducedBy: string | null }>(
-      ids.map((id) => [id, { emails: [], phones: [], tags: [], introducedBy: null }]),
-    );
+    // Wrapping the row rather than spreading it: spreading 18 columns into a new object costs
+    // more than all five child queries together, and a floor should not carry that.
+    const orgName = new Map(orgs.map((o) => [o.id, o.name]));
+    const out = rows.map((row) => ({
+      row,
+      emails: [] as string[],
+      phones: [] as string[],
+      tags: [] as string[],
+      introducedBy: null as string | null,
+      organisation: row.organisation_id ? (orgName.get(row.organisation_id) ?? null) : null,
+    }));
+    const by = new Map(out.map((c) => [c.row.id, c]));
     for (const e of emails) by.get(e.contact_id)!.emails.push(e.value);
     for (const p of phones) by.get(p.contact_id)!.phones.push(p.value);
     for (const t of tags) by.get(t.contact_id)!.tags.push(t.tag);
     for (const i of intros) by.get(i.contact_id)!.introducedBy ??= i.introducer_id;
-    const orgName = new Map(orgs.map((o) => [o.id, o.name]));
-    return rows.map((r) => ({ ...r, ...by.get(r.id), organisation: r.organisation_id ? (orgName.get(r.organisation_id) ?? null) : null }));
+    return out;
   }
 
   return {
     page: (limit: number, offset: number) => hydrate(page.all(userId, limit, offset) as Row[]),
+    /** The page after a (sort_name, id) position: what "load more" asks for. */
+    after: (limit: number, key: string, id: string) => hydrate(after.all(userId, key, id, limit) as Row[]),
+    /** Random positions to page from: (sort_name, id) of every contact. */
+    positions: () => db.prepare('SELECT sort_name AS key, id FROM contacts WHERE user_id = ?').all(userId) as { key: string; id: string }[],
     /** `match` is an FTS5 query, e.g. `"mar"*`. */
     search: (match: string, limit: number) => hydrate(search.all(match, userId, limit) as Row[]),
     /** The plan SQLite picks for a statement, one line per step. */

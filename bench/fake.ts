@@ -13,7 +13,18 @@ import {
   type Tie,
 } from '../src/domain/types.js';
 import { searchText } from '../src/store/dialect.js';
-import type { ActionRow, CampaignRow, ContactRow, ContactTagRow, ContactValueRow, InterviewRow, IntroductionRow, NoteKindRow, NoteRow, OrganisationRow } from '../src/store/schema.js';
+import type {
+  ActionRow,
+  CampaignRow,
+  ContactRow,
+  ContactTagRow,
+  ContactValueRow,
+  InterviewRow,
+  IntroductionRow,
+  NoteKindRow,
+  NoteRow,
+  OrganisationRow,
+} from '../src/store/schema.js';
 import { shuffled, type Rng } from './prng.js';
 import { CITIES, FAMILY_NAMES, GIVEN_NAMES, NOTE_WORDS, ORG_FIRST, ORG_KIND, ORG_SUFFIX, TAGS, TITLES } from './words.js';
 
@@ -73,7 +84,13 @@ export function organisations(g: Gen, count: number): Insertable<OrganisationRow
 }
 
 export function campaigns(g: Gen, count: number): Insertable<CampaignRow>[] {
-  const fields = ['UX research in healthcare', 'Data science in climate tech', 'Product management in edtech', 'Policy work in public health', 'Engineering management'];
+  const fields = [
+    'UX research in healthcare',
+    'Data science in climate tech',
+    'Product management in edtech',
+    'Policy work in public health',
+    'Engineering management',
+  ];
   return Array.from({ length: count }, (_, i) => ({
     id: g.ids(),
     user_id: g.userId,
@@ -103,11 +120,30 @@ export function contact(g: Gen, orgs: readonly { id: string; name: string }[]): 
   // Squaring skews towards the first organisations: a few big employers, a long tail.
   const org = orgs.length && rng.chance(0.88) ? orgs[Math.floor(rng.next() ** 2 * orgs.length)]! : null;
   const id = g.ids();
-  const emailCount = rng.weighted([[0, 25], [1, 55], [2, 20]] as const);
-  const emailDomains = [org ? `${ascii(org.name.split(' ')[0]!)}.example` : 'mail.example', rng.pick(['example.com', 'example.org', 'post.example'])];
-  const emails = [...new Set(Array.from({ length: emailCount }, (_, i) => `${ascii(given)}.${ascii(family)}${i ? rng.int(1, 99) : ''}@${emailDomains[i]}`))];
+  const emailCount = rng.weighted([
+    [0, 25],
+    [1, 55],
+    [2, 20],
+  ] as const);
+  const emailDomains = [
+    org ? `${ascii(org.name.split(' ')[0]!)}.example` : 'mail.example',
+    rng.pick(['example.com', 'example.org', 'post.example']),
+  ];
+  const emails = [
+    ...new Set(
+      Array.from({ length: emailCount }, (_, i) => `${ascii(given)}.${ascii(family)}${i ? rng.int(1, 99) : ''}@${emailDomains[i]}`),
+    ),
+  ];
   const phones = rng.chance(0.4) ? [`+44 20 7946 ${String(rng.int(0, 9999)).padStart(4, '0')}`] : [];
-  const tags = shuffled(rng, TAGS).slice(0, rng.weighted([[0, 35], [1, 35], [2, 20], [3, 10]] as const));
+  const tags = shuffled(rng, TAGS).slice(
+    0,
+    rng.weighted([
+      [0, 35],
+      [1, 35],
+      [2, 20],
+      [3, 10],
+    ] as const),
+  );
   const title = rng.chance(0.85) ? rng.pick(TITLES) : null;
   const location = rng.chance(0.6) ? rng.pick(CITIES) : null;
   const research = rng.chance(0.15) ? sentence(rng, rng.int(8, 25)) : null;
@@ -124,7 +160,12 @@ export function contact(g: Gen, orgs: readonly { id: string; name: string }[]): 
       title,
       linkedin_url: rng.chance(0.5) ? `https://www.linkedin.com/in/${ascii(given)}-${ascii(family)}-${rng.int(100, 9999)}` : null,
       location,
-      tie: rng.weighted<Tie>([['close', 10], ['acquaintance', 45], ['friend-of-contact', 15], ['cold', 30]]),
+      tie: rng.weighted<Tie>([
+        ['close', 10],
+        ['acquaintance', 45],
+        ['friend-of-contact', 15],
+        ['cold', 30],
+      ]),
       do_not_contact: rng.chance(0.02) ? 1 : 0,
       source: rng.pick(CONTACT_SOURCES.filter((s) => s !== 'demo')),
       connected_on: rng.chance(0.4) ? when(rng, -3000, -1).slice(0, 10) : null,
@@ -141,8 +182,15 @@ export function contact(g: Gen, orgs: readonly { id: string; name: string }[]): 
 }
 
 const STATUS_WEIGHTS: [InterviewStatus, number][] = [
-  ['prospect', 30], ['requested', 20], ['scheduled', 8], ['held', 10], ['thanked', 8],
-  ['in-touch', 6], ['declined', 6], ['no-response', 8], ['dropped', 4],
+  ['prospect', 30],
+  ['requested', 20],
+  ['scheduled', 8],
+  ['held', 10],
+  ['thanked', 8],
+  ['in-touch', 6],
+  ['declined', 6],
+  ['no-response', 8],
+  ['dropped', 4],
 ];
 
 /** Interviews spread over the campaigns; one per (campaign, contact), as the schema demands. */
@@ -208,7 +256,12 @@ export function* actions(g: Gen, count: number, links: Link[], contactIds: strin
   for (let i = 0; i < count; i++) {
     const link = g.rng.chance(0.7) ? g.rng.pick(links) : null;
     const due = when(g.rng, -400, 30);
-    const status = g.rng.weighted([['open', 30], ['done', 55], ['snoozed', 5], ['dismissed', 10]] as const);
+    const status = g.rng.weighted([
+      ['open', 30],
+      ['done', 55],
+      ['snoozed', 5],
+      ['dismissed', 10],
+    ] as const);
     yield {
       id: g.ids(),
       user_id: g.userId,

@@ -43,7 +43,12 @@ export function start(cmd: string, args: string[], env: NodeJS.ProcessEnv, cwd: 
 }
 
 /** Runs a process to its end; returns its wall time in ms and its output. */
-export async function timeRun(cmd: string, args: string[], env: NodeJS.ProcessEnv, cwd: string): Promise<{ ms: number; code: number | null; stdout: string; stderr: string }> {
+export async function timeRun(
+  cmd: string,
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  cwd: string,
+): Promise<{ ms: number; code: number | null; stdout: string; stderr: string }> {
   const t = performance.now();
   const p = start(cmd, args, env, cwd);
   const { code } = await p.exited;
@@ -90,11 +95,22 @@ async function stop(p: Spawned): Promise<void> {
  * Spawns a server and polls `url` every `everyMs` until it answers 200; returns the ms from spawn
  * to that answer. The server is killed afterwards whatever happens.
  */
-export async function timeReady(cmd: string, args: string[], env: NodeJS.ProcessEnv, cwd: string, url: string, everyMs = 5, limitMs = 20_000): Promise<number> {
+export async function timeReady(
+  cmd: string,
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  cwd: string,
+  url: string,
+  everyMs = 5,
+  limitMs = 20_000,
+): Promise<number> {
   const t = performance.now();
   const p = start(cmd, args, env, cwd);
   let gone = false;
-  void p.exited.then(() => (gone = true), () => (gone = true));
+  void p.exited.then(
+    () => (gone = true),
+    () => (gone = true),
+  );
   try {
     for (;;) {
       if ((await probe(url)) === 200) return performance.now() - t;

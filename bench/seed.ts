@@ -2,6 +2,7 @@
 // transactions (the store's row shapes, the real schema and its FTS5 triggers). Seeding the large
 // database takes a while, so it is reused while a marker says it was made by this generator, seed
 // and schema.
+import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { sql, type Kysely } from 'kysely';
@@ -27,9 +28,25 @@ export interface SeedSize {
   notes: number;
 }
 
-export const LARGE: SeedSize = { organisations: 2000, contacts: 30_000, campaigns: 4, interviews: 10_000, introductions: 1500, actions: 60_000, notes: 200_000 };
+export const LARGE: SeedSize = {
+  organisations: 2000,
+  contacts: 30_000,
+  campaigns: 4,
+  interviews: 10_000,
+  introductions: 1500,
+  actions: 60_000,
+  notes: 200_000,
+};
 // For the process benchmarks: big enough to be real, small enough that printing doesn't dominate.
-export const SMALL: SeedSize = { organisations: 40, contacts: 200, campaigns: 2, interviews: 80, introductions: 10, actions: 300, notes: 500 };
+export const SMALL: SeedSize = {
+  organisations: 40,
+  contacts: 200,
+  campaigns: 2,
+  interviews: 80,
+  introductions: 10,
+  actions: 300,
+  notes: 500,
+};
 
 export interface SeedInfo {
   file: string;
@@ -43,16 +60,21 @@ const BATCH = 500; // rows per INSERT: well under SQLite's limit of 32,766 bound
 const PER_TX = 20; // INSERTs per transaction: few commits, bounded memory
 
 /** Writes rows in multi-row INSERTs, PER_TX of them per transaction. Returns the row count. */
-async function bulk<R>(db: Kysely<Database>, rows: Iterable<R>, write: (trx: Kysely<Database>, chunk: R[]) => Promise<unknown>): Promise<number> {
+async function bulk<R>(
+  db: Kysely<Database>,
+  rows: Iterable<R>,
+  write: (trx: Kysely<Database>, chunk: R[]) => Promise<unknown>,
+): Promise<number> {
   let n = 0;
   let chunk: R[] = [];
   let pending: R[][] = [];
   const flush = async () => {
     const batches = pending;
     pending = [];
-    if (batches.length) await db.transaction().execute(async (trx) => {
-      for (const b of batches) await write(trx, b);
-    });
+    if (batches.length)
+      await db.transaction().execute(async (trx) => {
+        for (const b of batches) await write(trx, b);
+      });
   };
   for (const row of rows) {
     chunk.push(row);
@@ -110,7 +132,10 @@ async function seedDatabase(file: string, size: SeedSize, log: (s: string) => vo
     }
     await step('contacts', () =>
       bulk(db, contacts(), async (t, c) => {
-        await t.insertInto('contacts').values(c.map((b) => b.contact)).execute();
+        await t
+          .insertInto('contacts')
+          .values(c.map((b) => b.contact))
+          .execute();
         const emails = c.flatMap((b) => b.emails);
         const phones = c.flatMap((b) => b.phones);
         const tags = c.flatMap((b) => b.tags);
@@ -119,20 +144,32 @@ async function seedDatabase(file: string, size: SeedSize, log: (s: string) => vo
         if (nonEmpty(tags)) await t.insertInto('contact_tags').values(tags).execute();
       }),
     );
-    await step('introductions', () => bulk(db, fake.introductions(g, size.introductions, contactIds), (t, c) => t.insertInto('introductions').values(c).execute()));
+    await step('introductions', () =>
+      bulk(db, fake.introductions(g, size.introductions, contactIds), (t, c) => t.insertInto('introductions').values(c).execute()),
+    );
 
     const links: fake.Link[] = [];
     function* interviews() {
-      for (const row of fake.interviews(g, size.interviews, campaigns.map((c) => c.id), contactIds)) {
+      for (const row of fake.interviews(
+        g,
+        size.interviews,
+        campaigns.map((c) => c.id),
+        contactIds,
+      )) {
         links.push({ interviewId: row.id, contactId: row.contact_id });
         yield row;
       }
     }
     await step('interviews', () => bulk(db, interviews(), (t, c) => t.insertInto('interviews').values(c).execute()));
-    await step('actions', () => bulk(db, fake.actions(g, size.actions, links, contactIds), (t, c) => t.insertInto('actions').values(c).execute()));
+    await step('actions', () =>
+      bulk(db, fake.actions(g, size.actions, links, contactIds), (t, c) => t.insertInto('actions').values(c).execute()),
+    );
     const notesSeconds = await step('notes', () =>
       bulk(db, fake.notes(g, size.notes, links, contactIds), async (t, c) => {
-        await t.insertInto('notes').values(c.map((b) => b.note)).execute();
+        await t
+          .insertInto('notes')
+          .values(c.map((b) => b.note))
+          .execute();
         const kinds = c.flatMap((b) => b.kinds);
         if (nonEmpty(kinds)) await t.insertInto('note_kinds').values(kinds).execute();
       }),
@@ -145,9 +182,27 @@ async function seedDatabase(file: string, size: SeedSize, log: (s: string) => vo
   }
 }
 
+/**
+ * The schema a fresh database gets, as a hash of sqlite_master: catches a new migration and also
+ * an edited one (an index or FTS option added in place), either of which makes a reseed necessary.
+ */
+async function schemaFingerprint(): Promise<string> {
+  const open = await openDatabase(':memory:');
+  try {
+    const { rows } = await sql<{
+      type: string;
+      name: string;
+      sql: string | null;
+    }>`SELECT type, name, sql FROM sqlite_master ORDER BY type, name`.execute(open.db);
+    return createHash('sha256').update(JSON.stringify(rows)).digest('hex').slice(0, 16);
+  } finally {
+    await open.close();
+  }
+}
+
 /** What makes a seeded database reusable: same generator, seed, size and schema. */
-function markerKey(size: SeedSize) {
-  return { seed: SEED, generator: GENERATOR_VERSION, size, migrations: Object.keys(MIGRATIONS).sort() };
+async function markerKey(size: SeedSize) {
+  return { seed: SEED, generator: GENERATOR_VERSION, size, migrations: Object.keys(MIGRATIONS).sort(), schema: await schemaFingerprint() };
 }
 
 /**
@@ -156,7 +211,7 @@ function markerKey(size: SeedSize) {
  */
 export async function ensureDatabase(file: string, size: SeedSize, log: (s: string) => void = () => undefined): Promise<SeedInfo> {
   const markerFile = `${file}.marker.json`;
-  const key = JSON.stringify(markerKey(size));
+  const key = JSON.stringify(await markerKey(size));
   if (existsSync(file) && existsSync(markerFile)) {
     try {
       const m = JSON.parse(readFileSync(markerFile, 'utf8')) as { key: string } & Omit<SeedInfo, 'file' | 'reused'>;

@@ -18,6 +18,7 @@ if (only !== 'web') {
     platform: 'node',
     target: 'node20',
     sourcemap: 'linked',
+    minify: true,
     // Native and lazily loaded drivers stay outside the bundle.
     external: ['better-sqlite3', 'pg', 'date-holidays'],
     define: { __VERSION__: JSON.stringify(pkg.version) },
