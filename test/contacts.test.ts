@@ -121,7 +121,11 @@ eachDialect('contacts', (t) => {
     expect(await names('"); drop table contacts; --')).toEqual([]);
     expect(await names('zzz')).toEqual([]);
     // Every word is indexed, not just the first few.
-    await createContact(t(), { name: 'Long Record', research: 'one two three four five six seven eight nine ten eleven twelve thirteen', tags: ['lastword'] });
+    await createContact(t(), {
+      name: 'Long Record',
+      research: 'one two three four five six seven eight nine ten eleven twelve thirteen',
+      tags: ['lastword'],
+    });
     expect(await names('thirteen')).toEqual(['Long Record']);
     expect(await names('lastword')).toEqual(['Long Record']);
   });
