@@ -9,6 +9,7 @@ import { notesCommand } from './notes.command.js';
 import { searchCommand } from './search.command.js';
 import { serveCommand } from './serve.command.js';
 import { settingsCommand } from './settings.command.js';
+import { targetsCommand } from './targets.command.js';
 import { logCommand } from './touches.command.js';
 import { fail } from './runtime.js';
 
@@ -42,6 +43,7 @@ for (const c of [
   logCommand(),
   notesCommand(),
   introCommand(),
+  targetsCommand(),
   searchCommand(),
   settingsCommand(),
   todayCommand(),

@@ -10,6 +10,7 @@ import { introductionsStore } from './introductions.store.js';
 import { notesStore } from './notes.store.js';
 import { organisationsStore } from './organisations.store.js';
 import type { Database } from './schema.js';
+import { targetsStore } from './targets.store.js';
 import { touchesStore } from './touches.store.js';
 import { usersStore } from './users.store.js';
 
@@ -24,6 +25,7 @@ export interface Store {
   touches: ReturnType<typeof touchesStore>;
   notes: ReturnType<typeof notesStore>;
   actions: ReturnType<typeof actionsStore>;
+  targets: ReturnType<typeof targetsStore>;
   /** Runs `fn` in one transaction: everything it writes commits together or not at all. */
   transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T>;
 }
@@ -40,6 +42,7 @@ export function makeStore(db: Kysely<Database>, dialect: DialectName, inTransact
     touches: touchesStore(db),
     notes: notesStore(db, dialect),
     actions: actionsStore(db),
+    targets: targetsStore(db),
     transaction: (fn) => {
       if (inTransaction) return fn(store);
       if (dialect === 'postgres') return db.transaction().execute((trx) => fn(makeStore(trx, dialect, true)));

@@ -44,7 +44,6 @@ export interface TargetRow {
   organisation_id: string;
   motivation: number;
   posting: number;
-  advocacy: number;
   status: string;
   created_at: string;
 }

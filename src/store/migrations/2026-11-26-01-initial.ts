@@ -62,7 +62,6 @@ export async function up(db: Db): Promise<void> {
     .addColumn('organisation_id', 'text', (c) => c.notNull().references('organisations.id').onDelete('cascade'))
     .addColumn('motivation', 'integer', (c) => c.notNull().defaultTo(0))
     .addColumn('posting', 'integer', (c) => c.notNull().defaultTo(1))
-    .addColumn('advocacy', 'integer', (c) => c.notNull().defaultTo(0))
     .addColumn('status', 'text', (c) => c.notNull().defaultTo('active'))
     .addColumn('created_at', now, (c) => c.notNull())
     .addUniqueConstraint('targets_campaign_org', ['campaign_id', 'organisation_id'])
