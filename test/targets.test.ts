@@ -1,5 +1,7 @@
 import { expect, it } from 'vitest';
 import { updateContact } from '../src/app/contacts.js';
+import { loadDemo } from '../src/app/demo.js';
+import { suggestContacts } from '../src/app/suggest.js';
 import { addTarget, listTargets, setTargetByName, updateTarget } from '../src/app/targets.js';
 import { AppError } from '../src/domain/errors.js';
 import { eachDialect } from './harness.js';
@@ -48,5 +50,18 @@ eachDialect('targets', (t) => {
     expect((await listTargets(t(), c.id))[0]!.advocacy).toBe(true);
     await updateContact(t(), contact.id, { doNotContact: true });
     expect((await listTargets(t(), c.id))[0]!.advocacy).toBe(false);
+  });
+
+  it('suggests whom to ask first from the stored network, with reasons and the way in', async () => {
+    t().clock.set('2026-11-26T10:00:00Z');
+    const { campaignId } = await loadDemo(t());
+    await addTarget(t(), { campaignId, organisation: 'Northbridge Health', motivation: 3 });
+    const list = await suggestContacts(t(), { campaignId, limit: 50 });
+    const names = list.map((s) => s.name);
+    // Asked, met or recently in touch in the sample: not suggested again.
+    for (const gone of ['Maya Okafor', 'Liam Chen', 'Daniel Ferreira', 'Priya Raman', 'Sofía Martínez', 'Hannah Weiss']) expect(names).not.toContain(gone);
+    expect(list[0]).toMatchObject({ name: 'Kenji Watanabe', via: 'Maya Okafor' });
+    expect(list.every((s) => s.reasons.length > 0 && typeof s.score === 'number')).toBe(true);
+    expect(await codeOf(suggestContacts(t(), { campaignId: 'nope' }))).toBe('not_found');
   });
 });

@@ -9,6 +9,7 @@ import { notesCommand } from './notes.command.js';
 import { searchCommand } from './search.command.js';
 import { serveCommand } from './serve.command.js';
 import { settingsCommand } from './settings.command.js';
+import { suggestCommand } from './suggest.command.js';
 import { targetsCommand } from './targets.command.js';
 import { logCommand } from './touches.command.js';
 import { fail } from './runtime.js';
@@ -44,6 +45,7 @@ for (const c of [
   notesCommand(),
   introCommand(),
   targetsCommand(),
+  suggestCommand(),
   searchCommand(),
   settingsCommand(),
   todayCommand(),

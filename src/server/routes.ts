@@ -11,6 +11,7 @@ import { overview } from '../app/overview.js';
 import { search, searchQuery } from '../app/search.js';
 import * as settings from '../app/settings.js';
 import { today } from '../app/today.js';
+import { suggestContacts } from '../app/suggest.js';
 import * as targets from '../app/targets.js';
 import * as touches from '../app/touches.js';
 import { items, route, type RouteDef } from './route.js';

@@ -7,6 +7,7 @@ import { contactsStore } from './contacts.store.js';
 import type { DialectName } from './dialect.js';
 import { interviewsStore } from './interviews.store.js';
 import { introductionsStore } from './introductions.store.js';
+import { networkStore } from './network.store.js';
 import { notesStore } from './notes.store.js';
 import { organisationsStore } from './organisations.store.js';
 import type { Database } from './schema.js';
@@ -26,6 +27,7 @@ export interface Store {
   notes: ReturnType<typeof notesStore>;
   actions: ReturnType<typeof actionsStore>;
   targets: ReturnType<typeof targetsStore>;
+  network: ReturnType<typeof networkStore>;
   /** Runs `fn` in one transaction: everything it writes commits together or not at all. */
   transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T>;
 }
@@ -43,6 +45,7 @@ export function makeStore(db: Kysely<Database>, dialect: DialectName, inTransact
     notes: notesStore(db, dialect),
     actions: actionsStore(db),
     targets: targetsStore(db),
+    network: networkStore(db),
     transaction: (fn) => {
       if (inTransaction) return fn(store);
       if (dialect === 'postgres') return db.transaction().execute((trx) => fn(makeStore(trx, dialect, true)));
