@@ -45,7 +45,10 @@ export class ApiError extends Error {
     if (!d || !Array.isArray(d.fields)) return [];
     return d.fields.filter(
       (f): f is FieldProblem =>
-        typeof f === 'object' && f !== null && typeof (f as FieldProblem).field === 'string' && typeof (f as FieldProblem).message === 'string',
+        typeof f === 'object' &&
+        f !== null &&
+        typeof (f as FieldProblem).field === 'string' &&
+        typeof (f as FieldProblem).message === 'string',
     );
   }
 }

@@ -1,5 +1,5 @@
 // Small hooks shared by the pages: the document title, debouncing, and keyboard shortcuts.
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, type RefObject } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 
 export function usePageTitle(title: string): void {
@@ -57,7 +57,17 @@ export function useShortcut(key: string, handler: () => void, enabled = true): v
  * After any write, everything shown may have changed (a touch moves an interview, which changes
  * Today, the board and Insights), so refetch all active queries. The API is local and fast.
  */
-export function useRefreshAll(): () => Promise<void> {
+export function useRefreshAll(): (except?: readonly unknown[]) => Promise<void> {
   const qc = useQueryClient();
-  return () => qc.invalidateQueries();
+  // `except` leaves out the queries of something just deleted, which could only answer 404.
+  return (except) => qc.invalidateQueries(except ? { predicate: (q) => !except.every((k, i) => q.queryKey[i] === k) } : undefined);
+}
+
+/** After a failed submit, move focus to the first field the server rejected. */
+export function useFocusFirstInvalid(form: RefObject<HTMLFormElement | null>, error: unknown): void {
+  useEffect(() => {
+    if (!error || !form.current) return;
+    const el = form.current.querySelector<HTMLElement>('[aria-invalid="true"]');
+    el?.focus();
+  }, [error, form]);
 }

@@ -8,6 +8,7 @@ import type {
   FollowUpPreset,
   InsightKind,
   InterviewStatus,
+  MeetingMode,
   Permission,
   Purpose,
   Response,
@@ -158,3 +159,11 @@ export const PRESET_HINT = {
   weekly: 'A follow-up every week for four weeks, then move on in the fifth.',
 } satisfies Record<FollowUpPreset, string>;
 export const PRESETS = Object.keys(PRESET_LABEL) as FollowUpPreset[];
+
+export const MODE_LABEL = {
+  'in-person': 'in person',
+  coffee: 'over coffee',
+  breakfast: 'over breakfast',
+  video: 'video call',
+  phone: 'phone call',
+} satisfies Record<MeetingMode, string>;

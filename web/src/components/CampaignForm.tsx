@@ -2,6 +2,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useMutation } from '@tanstack/react-query';
 import type { Campaign, Situation } from '../../../src/domain/types';
+import { useFocusFirstInvalid } from '../hooks';
 import { api, fieldErrors, messageOf } from '../api';
 import { SITUATION_LABEL, SITUATIONS } from '../labels';
 import { FormError, SelectField, TextField } from './Field';
@@ -29,10 +30,13 @@ export function CampaignForm({ campaign, onSaved, onCancel, autoFocus, headingId
     },
     onSuccess: onSaved,
   });
+  const formRef = useRef<HTMLFormElement>(null);
+  useFocusFirstInvalid(formRef, save.error);
   const errors = save.isError ? fieldErrors(save.error) : {};
   const unplaced = save.isError && !errors.field && !errors.situation && !errors.objective;
   return (
     <form
+      ref={formRef}
       className="form"
       aria-labelledby={headingId}
       noValidate

@@ -3,6 +3,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import type { Contact, Tie } from '../../../src/domain/types';
+import { useFocusFirstInvalid } from '../hooks';
 import { api, fieldErrors, keys, messageOf, type ContactInput } from '../api';
 import { splitList } from '../format';
 import { TIE_HINT, TIE_LABEL, TIES } from '../labels';
@@ -116,14 +117,20 @@ export function ContactForm({ contact, onSaved, onCancel, autoFocus, headingId }
     if (autoFocus) nameRef.current?.focus();
   }, [autoFocus]);
 
+  const formRef = useRef<HTMLFormElement>(null);
+  useFocusFirstInvalid(formRef, save.error);
   const errors = save.isError ? errorsFor(save.error, sent) : {};
   const known = ['name', 'emails', 'phones', 'organisation', 'title', 'linkedinUrl', 'location', 'tags', 'tie', 'doNotContact', 'research'];
   const unplaced = save.isError && !Object.keys(errors).some((k) => known.includes(k));
-  const set = <K extends keyof State>(k: K) => (v: State[K]) => setS((prev) => ({ ...prev, [k]: v }));
+  const set =
+    <K extends keyof State>(k: K) =>
+    (v: State[K]) =>
+      setS((prev) => ({ ...prev, [k]: v }));
   const datalistId = contact ? `orgs-${contact.id}` : 'orgs-new';
 
   return (
     <form
+      ref={formRef}
       className="form contact-form"
       aria-labelledby={headingId}
       noValidate
@@ -147,7 +154,14 @@ export function ContactForm({ contact, onSaved, onCancel, autoFocus, headingId }
           error={errors.emails}
           autoComplete="off"
         />
-        <TextField label="Phone numbers" hint="Separate several with commas." value={s.phones} onChange={set('phones')} error={errors.phones} autoComplete="off" />
+        <TextField
+          label="Phone numbers"
+          hint="Separate several with commas."
+          value={s.phones}
+          onChange={set('phones')}
+          error={errors.phones}
+          autoComplete="off"
+        />
         <TextField
           label="Organisation"
           value={s.organisation}
@@ -162,9 +176,24 @@ export function ContactForm({ contact, onSaved, onCancel, autoFocus, headingId }
           ))}
         </datalist>
         <TextField label="Job title" value={s.title} onChange={set('title')} error={errors.title} autoComplete="off" />
-        <TextField label="LinkedIn profile" type="url" hint="The full address, starting with https://" value={s.linkedinUrl} onChange={set('linkedinUrl')} error={errors.linkedinUrl} autoComplete="off" />
+        <TextField
+          label="LinkedIn profile"
+          type="url"
+          hint="The full address, starting with https://"
+          value={s.linkedinUrl}
+          onChange={set('linkedinUrl')}
+          error={errors.linkedinUrl}
+          autoComplete="off"
+        />
         <TextField label="Location" value={s.location} onChange={set('location')} error={errors.location} autoComplete="off" />
-        <TextField label="Tags" hint="Separate with commas, e.g. ux, former colleague." value={s.tags} onChange={set('tags')} error={errors.tags} autoComplete="off" />
+        <TextField
+          label="Tags"
+          hint="Separate with commas, e.g. ux, former colleague."
+          value={s.tags}
+          onChange={set('tags')}
+          error={errors.tags}
+          autoComplete="off"
+        />
         <SelectField<Tie>
           label="How well do you know them?"
           value={s.tie}

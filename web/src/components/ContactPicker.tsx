@@ -22,55 +22,61 @@ interface Props {
   createLabel?: (name: string) => string;
   busy?: boolean;
   limit?: number;
+  /** List recently changed people before anything is typed (default true). */
+  listWhenEmpty?: boolean;
 }
 
 export function ContactPicker(p: Props) {
   const [q, setQ] = useState('');
   const dq = useDebounced(q.trim(), 150);
   const limit = p.limit ?? 8;
+  const enabled = Boolean(dq) || p.listWhenEmpty !== false;
   const results = useQuery({
     queryKey: keys.contactSearch(`${dq}|${limit}`),
     queryFn: () => api.contacts.list({ q: dq || undefined, sort: dq ? 'name' : '-updated', limit }),
     placeholderData: (prev) => prev,
+    enabled,
   });
-  const items = results.data?.items ?? [];
+  const items = enabled ? (results.data?.items ?? []) : [];
   const exact = items.some((c) => c.name.toLowerCase() === dq.toLowerCase());
   return (
     <div className="picker">
       <TextField label={p.label} hint={p.hint} type="search" value={q} onChange={setQ} autoComplete="off" />
       {results.isError ? <p className="error">Could not search contacts.</p> : null}
-      <ul className="pick-list" aria-label={dq ? `People matching “${dq}”` : 'Recently updated people'}>
-        {items.map((c) => {
-          const reason = p.unavailable?.get(c.id);
-          return (
-            <li key={c.id}>
-              <span className="pick-list__who">
-                <strong>{c.name}</strong>
-                {c.title || c.organisation ? (
-                  <span className="muted"> · {[c.title, c.organisation].filter(Boolean).join(', ')}</span>
-                ) : null}
-                {c.doNotContact ? <span className="flag"> · do not contact</span> : null}
-              </span>
-              {reason ? (
-                <span className="muted small">{reason}</span>
-              ) : (
-                <button
-                  type="button"
-                  className="button button--small"
-                  disabled={p.busy}
-                  aria-label={p.actionText ? p.actionLabel(c) : undefined}
-                  onClick={() => p.onPick(c)}
-                >
-                  {p.actionText ?? p.actionLabel(c)}
-                </button>
-              )}
-            </li>
-          );
-        })}
-        {items.length === 0 && !results.isPending ? (
-          <li className="muted">{dq ? `No contact matches “${dq}”.` : 'No contacts yet.'}</li>
-        ) : null}
-      </ul>
+      {enabled ? (
+        <ul className="pick-list" aria-label={dq ? `People matching “${dq}”` : 'Recently updated people'}>
+          {items.map((c) => {
+            const reason = p.unavailable?.get(c.id);
+            return (
+              <li key={c.id}>
+                <span className="pick-list__who">
+                  <strong>{c.name}</strong>
+                  {c.title || c.organisation ? (
+                    <span className="muted"> · {[c.title, c.organisation].filter(Boolean).join(', ')}</span>
+                  ) : null}
+                  {c.doNotContact ? <span className="flag"> · do not contact</span> : null}
+                </span>
+                {reason ? (
+                  <span className="muted small">{reason}</span>
+                ) : (
+                  <button
+                    type="button"
+                    className="button button--small"
+                    disabled={p.busy}
+                    aria-label={p.actionText ? p.actionLabel(c) : undefined}
+                    onClick={() => p.onPick(c)}
+                  >
+                    {p.actionText ?? p.actionLabel(c)}
+                  </button>
+                )}
+              </li>
+            );
+          })}
+          {items.length === 0 && !results.isPending ? (
+            <li className="muted">{dq ? `No contact matches “${dq}”.` : 'No contacts yet.'}</li>
+          ) : null}
+        </ul>
+      ) : null}
       {p.onCreate && dq && !exact ? (
         <button type="button" className="button button--quiet" disabled={p.busy} onClick={() => p.onCreate?.(dq)}>
           {p.createLabel ? p.createLabel(dq) : `Create “${dq}”`}

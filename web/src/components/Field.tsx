@@ -34,6 +34,8 @@ interface TextFieldProps extends BaseProps {
   inputRef?: Ref<HTMLInputElement & HTMLTextAreaElement>;
   name?: string;
   maxLength?: number;
+  /** Marks the page's main search field, which the `/` shortcut focuses. */
+  isPageSearch?: boolean;
 }
 
 export function TextField(p: TextFieldProps) {
@@ -49,6 +51,7 @@ export function TextField(p: TextFieldProps) {
     maxLength: p.maxLength,
     'aria-invalid': p.error ? true : undefined,
     'aria-describedby': describedBy(hintId, errId),
+    'data-search': p.isPageSearch ? '' : undefined,
     ref: p.inputRef,
   };
   return (

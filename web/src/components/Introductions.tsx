@@ -63,7 +63,12 @@ export function Introductions({ contact, interviews, referralFor }: Props) {
         ) : (
           <IntroList intros={referred} names={names} side="contact" interviews={interviews} contactName={contact.name} />
         )}
-        <AddReferral contact={contact} interviews={interviews} referralFor={referralFor} taken={new Set(referred.map((i) => i.contactId))} />
+        <AddReferral
+          contact={contact}
+          interviews={interviews}
+          referralFor={referralFor}
+          taken={new Set(referred.map((i) => i.contactId))}
+        />
       </section>
     </>
   );
@@ -181,6 +186,8 @@ function AddIntroducer({ contact, taken }: { contact: Contact; taken: Set<string
       />
       <ContactPicker
         label="Find the introducer"
+        hint="Type part of their name."
+        listWhenEmpty={false}
         actionLabel={(c) => `Choose ${c.name} as the introducer`}
         actionText="Choose"
         unavailable={unavailable}
@@ -208,15 +215,18 @@ function AddReferral({
 }) {
   const [permission, setPermission] = useState<Permission>('not-asked');
   const [interviewId, setInterviewId] = useState(referralFor ?? interviews.find((i) => i.status === 'scheduled')?.id ?? '');
+  const [open, setOpen] = useState(Boolean(referralFor));
   const refresh = useRefreshAll();
   const announce = useAnnounce();
   useEffect(() => {
-    if (referralFor) setInterviewId(referralFor);
+    if (referralFor) {
+      setInterviewId(referralFor);
+      setOpen(true);
+    }
   }, [referralFor]);
   const add = useMutation({
     mutationFn: async (who: Contact | { create: string }) => {
-      const person =
-        'create' in who ? await api.contacts.create({ name: who.create, tie: 'friend-of-contact', source: 'referral' }) : who;
+      const person = 'create' in who ? await api.contacts.create({ name: who.create, tie: 'friend-of-contact', source: 'referral' }) : who;
       await api.introductions.create({ introducerId: contact.id, contactId: person.id, permission, interviewId: interviewId || null });
       return person;
     },
@@ -229,6 +239,13 @@ function AddReferral({
   });
   const unavailable = new Map<string, string>([[contact.id, 'this person']]);
   for (const id of taken) unavailable.set(id, 'already recorded');
+  if (!open) {
+    return (
+      <button type="button" className="button button--quiet" onClick={() => setOpen(true)}>
+        Record a referral from {contact.name}
+      </button>
+    );
+  }
   return (
     <div className="subform" role="group" aria-labelledby="add-referral-title">
       <h3 id="add-referral-title">Record a referral</h3>
@@ -253,7 +270,8 @@ function AddReferral({
       </div>
       <ContactPicker
         label="Who did they suggest?"
-        hint="Find them among your contacts, or type a new name."
+        hint="Type their name: pick them among your contacts, or add them as a new contact."
+        listWhenEmpty={false}
         actionLabel={(c) => `Record ${c.name} as a referral`}
         actionText="Choose"
         unavailable={unavailable}
@@ -263,6 +281,9 @@ function AddReferral({
         createLabel={(name) => `Add “${name}” as a new contact and record the referral`}
       />
       <FormError error={add.isError ? messageOf(add.error) : null} />
+      <button type="button" className="button button--quiet" onClick={() => setOpen(false)}>
+        Close
+      </button>
     </div>
   );
 }

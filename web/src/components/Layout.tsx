@@ -26,23 +26,33 @@ export function Layout() {
   const navigate = useNavigate();
   const [menuOpen, setMenuOpen] = useState(false);
   const helpRef = useRef<HTMLDialogElement>(null);
-  const first = useRef(true);
+  const shownPath = useRef(location.pathname);
 
   // Close the phone menu and move focus to the new page's heading after client-side navigation,
   // so that screen-reader and keyboard users start at the top of what changed.
   useEffect(() => {
     setMenuOpen(false);
-    if (first.current) {
-      first.current = false;
-      return;
-    }
-    const raf = window.requestAnimationFrame(() => {
-      const h1 = document.querySelector<HTMLElement>('main h1');
-      if (h1 && !h1.contains(document.activeElement) && !(location.state as { keepFocus?: boolean } | null)?.keepFocus) {
+    if (shownPath.current === location.pathname) return;
+    shownPath.current = location.pathname;
+    // Wait for the page to finish loading, so that the heading focused is the one that stays.
+    const started = Date.now();
+    let raf = 0;
+    const tryFocus = () => {
+      const main = document.getElementById('main');
+      if (main?.querySelector('.loading') && Date.now() - started < 3000) {
+        raf = window.requestAnimationFrame(tryFocus);
+        return;
+      }
+      const h1 = main?.querySelector<HTMLElement>('h1');
+      const active = document.activeElement;
+      // A page that already put the focus somewhere on purpose (a form's first field) keeps it.
+      const placed = active && active !== main && main?.contains(active);
+      if (h1 && !placed && !(location.state as { keepFocus?: boolean } | null)?.keepFocus) {
         h1.setAttribute('tabindex', '-1');
         h1.focus({ preventScroll: true });
       }
-    });
+    };
+    raf = window.requestAnimationFrame(tryFocus);
     return () => window.cancelAnimationFrame(raf);
   }, [location.pathname]);
 

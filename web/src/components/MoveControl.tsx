@@ -24,11 +24,11 @@ export function useMoveInterview(interview: Pick<InterviewDetail, 'id' | 'contac
   const m = useMutation({
     mutationFn: (a: MoveArgs) => api.interviews.move(interview.id, a),
     onMutate: () => setError(null),
-    onSuccess: async (i) => {
+    onSuccess: (i) => {
       setNeedsReferral(null);
       announce(`${interview.contactName} moved to ${INTERVIEW_STATUS_LABEL[i.status]}.`);
-      onMoved?.(i);
-      await refresh();
+      // After the refetch, so the card has reached its new column before it takes the focus.
+      void refresh().then(() => onMoved?.(i));
     },
     onError: (e, a) => {
       if (e instanceof ApiError && e.code === 'referral_question_unanswered') {
@@ -86,14 +86,16 @@ export function MoveControl({ interview, onMoved, referralHref }: Props) {
           {mv.error}
         </p>
       ) : null}
-      <ReferralQuestion
-        open={mv.needsReferral !== null}
-        name={interview.contactName}
-        href={referralHref ?? `/contacts/${interview.contactId}?referralFor=${interview.id}#referrals`}
-        pending={mv.pending}
-        onNoOne={() => mv.move({ status: mv.needsReferral ?? 'held', noReferrals: true })}
-        onClose={() => mv.setNeedsReferral(null)}
-      />
+      {mv.needsReferral !== null ? (
+        <ReferralQuestion
+          open
+          name={interview.contactName}
+          href={referralHref ?? `/contacts/${interview.contactId}?referralFor=${interview.id}#referrals`}
+          pending={mv.pending}
+          onNoOne={() => mv.move({ status: mv.needsReferral ?? 'held', noReferrals: true })}
+          onClose={() => mv.setNeedsReferral(null)}
+        />
+      ) : null}
     </>
   );
 }
@@ -121,8 +123,8 @@ export function ReferralQuestion({ open, name, href, pending, onNoOne, onClose }
     <dialog ref={ref} className="dialog" aria-labelledby={titleId} onClose={onClose}>
       <h2 id={titleId}>Did {name} suggest anyone else to talk to?</h2>
       <p>
-        Before marking the conversation as held, record the answer to the most valuable question: <em>who else should I talk
-        to?</em> A referral becomes a new contact, introduced by {name}.
+        Before marking the conversation as held, record the answer to the most valuable question: <em>who else should I talk to?</em> A
+        referral becomes a new contact, introduced by {name}.
       </p>
       <div className="button-row">
         <Link className="button" to={href} onClick={onClose}>

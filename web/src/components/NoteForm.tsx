@@ -1,9 +1,9 @@
 // Add a note about a person or one conversation, tagged with the kinds of insight it holds.
-import { useState } from 'react';
+import { useState, useRef } from 'react';
 import { useMutation } from '@tanstack/react-query';
 import type { InsightKind } from '../../../src/domain/types';
 import { api, fieldErrors, messageOf, type InterviewDetail } from '../api';
-import { useRefreshAll } from '../hooks';
+import { useRefreshAll, useFocusFirstInvalid } from '../hooks';
 import { INSIGHT_KINDS, INSIGHT_LABEL, INTERVIEW_STATUS_LABEL } from '../labels';
 import { FormError, SelectField, TextField } from './Field';
 
@@ -28,10 +28,13 @@ export function NoteForm({ contactId, interviews }: Props) {
       await refresh();
     },
   });
+  const formRef = useRef<HTMLFormElement>(null);
+  useFocusFirstInvalid(formRef, add.error);
   const errors = add.isError ? fieldErrors(add.error) : {};
   const unplaced = add.isError && !errors.text && !errors.kinds;
   return (
     <form
+      ref={formRef}
       className="form"
       aria-labelledby="note-title"
       noValidate
@@ -61,7 +64,10 @@ export function NoteForm({ contactId, interviews }: Props) {
           label="From which conversation?"
           value={interviewId}
           onChange={setInterviewId}
-          options={[{ value: '', label: 'Not tied to a conversation' }, ...interviews.map((i) => ({ value: i.id, label: `${i.campaignField} (${INTERVIEW_STATUS_LABEL[i.status]})` }))]}
+          options={[
+            { value: '', label: 'Not tied to a conversation' },
+            ...interviews.map((i) => ({ value: i.id, label: `${i.campaignField} (${INTERVIEW_STATUS_LABEL[i.status]})` })),
+          ]}
         />
       ) : null}
       <FormError error={unplaced ? messageOf(add.error) : null} />

@@ -1,13 +1,30 @@
 // Log a touch: any contact with the person, either way. Logging a request, a reply, a thank-you
 // or an update is also what moves their interview along, so this form is used often.
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useMutation } from '@tanstack/react-query';
-import type { Channel, Direction, Purpose, Response } from '../../../src/domain/types';
+import type { Channel, Direction, InterviewStatus, Purpose, Response } from '../../../src/domain/types';
 import { api, fieldErrors, messageOf, type InterviewDetail } from '../api';
-import { useRefreshAll } from '../hooks';
-import { CHANNEL_LABEL, CHANNELS, DIRECTION_LABEL, INTERVIEW_STATUS_LABEL, PURPOSE_LABEL, PURPOSES, RESPONSE_LABEL, RESPONSES } from '../labels';
+import { useRefreshAll, useFocusFirstInvalid } from '../hooks';
+import {
+  CHANNEL_LABEL,
+  CHANNELS,
+  DIRECTION_LABEL,
+  INTERVIEW_STATUS_LABEL,
+  PURPOSE_LABEL,
+  PURPOSES,
+  RESPONSE_LABEL,
+  RESPONSES,
+} from '../labels';
 import { useAnnounce } from './Announcer';
 import { FormError, SelectField, TextField } from './Field';
+
+const NEXT_PURPOSE: Partial<Record<InterviewStatus, Purpose>> = {
+  prospect: 'request',
+  requested: 'follow-up',
+  held: 'thank-you',
+  thanked: 'update',
+  'in-touch': 'update',
+};
 
 interface Props {
   contactId: string;
@@ -18,7 +35,17 @@ interface Props {
 export function TouchForm({ contactId, contactName, interviews }: Props) {
   const [channel, setChannel] = useState<Channel>('email');
   const [direction, setDirection] = useState<Direction>('out');
-  const [purpose, setPurpose] = useState<Purpose>('request');
+  const [purpose, setPurposeState] = useState<Purpose>('request');
+  const chosen = useRef(false);
+  const setPurpose = (p: Purpose) => {
+    chosen.current = true;
+    setPurposeState(p);
+  };
+  // Until the user picks one, suggest the purpose their open conversation calls for next.
+  const next = interviews.map((i) => NEXT_PURPOSE[i.status]).find(Boolean);
+  useEffect(() => {
+    if (next && !chosen.current) setPurposeState(next);
+  }, [next]);
   const [response, setResponse] = useState<Response | ''>('');
   const [interviewId, setInterviewId] = useState('');
   const [at, setAt] = useState('');
@@ -47,18 +74,22 @@ export function TouchForm({ contactId, contactName, interviews }: Props) {
       await refresh();
       const fresh = t.interviewId ? await api.interviews.get(t.interviewId).catch(() => null) : null;
       const before = interviews.find((i) => i.id === t.interviewId);
-      const moved = fresh && before && fresh.status !== before.status ? ` ${contactName} is now ${INTERVIEW_STATUS_LABEL[fresh.status]}.` : '';
+      const moved =
+        fresh && before && fresh.status !== before.status ? ` ${contactName} is now ${INTERVIEW_STATUS_LABEL[fresh.status]}.` : '';
       const msg = `Logged the ${PURPOSE_LABEL[t.purpose].toLowerCase()}.${moved}`;
       setDone(msg);
       announce(msg);
     },
   });
+  const formRef = useRef<HTMLFormElement>(null);
+  useFocusFirstInvalid(formRef, log.error);
   const errors = log.isError ? fieldErrors(log.error) : {};
   const placed = ['channel', 'direction', 'purpose', 'response', 'at', 'text', 'interviewId'];
   const unplaced = log.isError && !Object.keys(errors).some((k) => placed.includes(k));
 
   return (
     <form
+      ref={formRef}
       className="form"
       aria-labelledby="touch-title"
       noValidate
@@ -79,8 +110,8 @@ export function TouchForm({ contactId, contactName, interviews }: Props) {
               checked={direction === d}
               onChange={() => {
                 setDirection(d);
-                if (d === 'in' && purpose === 'request') setPurpose('reply');
-                if (d === 'out' && purpose === 'reply') setPurpose('request');
+                if (d === 'in' && purpose !== 'reply') setPurposeState('reply');
+                if (d === 'out' && purpose === 'reply') setPurposeState(next ?? 'request');
               }}
             />
             {DIRECTION_LABEL[d]}
@@ -88,15 +119,30 @@ export function TouchForm({ contactId, contactName, interviews }: Props) {
         ))}
       </fieldset>
       <div className="form-grid">
-        <SelectField<Channel> label="Channel" value={channel} onChange={setChannel} error={errors.channel} options={CHANNELS.map((c) => ({ value: c, label: CHANNEL_LABEL[c] }))} />
-        <SelectField<Purpose> label="Purpose" value={purpose} onChange={setPurpose} error={errors.purpose} options={PURPOSES.map((p) => ({ value: p, label: PURPOSE_LABEL[p] }))} />
+        <SelectField<Channel>
+          label="Channel"
+          value={channel}
+          onChange={setChannel}
+          error={errors.channel}
+          options={CHANNELS.map((c) => ({ value: c, label: CHANNEL_LABEL[c] }))}
+        />
+        <SelectField<Purpose>
+          label="Purpose"
+          value={purpose}
+          onChange={setPurpose}
+          error={errors.purpose}
+          options={PURPOSES.map((p) => ({ value: p, label: PURPOSE_LABEL[p] }))}
+        />
         {direction === 'in' ? (
           <SelectField<Response | ''>
             label="Their answer"
             value={response}
             onChange={setResponse}
             error={errors.response}
-            options={[{ value: '', label: 'Not an answer to a request' }, ...RESPONSES.map((r) => ({ value: r, label: RESPONSE_LABEL[r] }))]}
+            options={[
+              { value: '', label: 'Not an answer to a request' },
+              ...RESPONSES.map((r) => ({ value: r, label: RESPONSE_LABEL[r] })),
+            ]}
           />
         ) : null}
         {interviews.length > 1 ? (
@@ -105,12 +151,23 @@ export function TouchForm({ contactId, contactName, interviews }: Props) {
             value={interviewId}
             onChange={setInterviewId}
             error={errors.interviewId}
-            options={[{ value: '', label: 'Their open conversation' }, ...interviews.map((i) => ({ value: i.id, label: `${i.campaignField} (${INTERVIEW_STATUS_LABEL[i.status]})` }))]}
+            options={[
+              { value: '', label: 'Their open conversation' },
+              ...interviews.map((i) => ({ value: i.id, label: `${i.campaignField} (${INTERVIEW_STATUS_LABEL[i.status]})` })),
+            ]}
           />
         ) : null}
         <TextField label="When" type="datetime-local" hint="Leave empty for now." value={at} onChange={setAt} error={errors.at} />
       </div>
-      <TextField label="What was said" hint="Optional: the message, or a line about the call." multiline rows={3} value={text} onChange={setText} error={errors.text} />
+      <TextField
+        label="What was said"
+        hint="Optional: the message, or a line about the call."
+        multiline
+        rows={3}
+        value={text}
+        onChange={setText}
+        error={errors.text}
+      />
       <FormError error={unplaced ? messageOf(log.error) : null} />
       <div className="button-row">
         <button type="submit" className="button button--primary" disabled={log.isPending}>

@@ -14,7 +14,18 @@ import { FormError } from '../components/Field';
 import { MoveControl, ReferralQuestion } from '../components/MoveControl';
 import { useFormatters, plural } from '../format';
 import { usePageTitle, useRefreshAll } from '../hooks';
-import { CLOSED_FLOW, INTERVIEW_STATUS_HINT, INTERVIEW_STATUS_LABEL, OPEN_FLOW, SITUATION_LABEL } from '../labels';
+import { CLOSED_FLOW, INTERVIEW_STATUS_HINT, INTERVIEW_STATUS_LABEL, OPEN_FLOW, REACHED_BY_TOUCH, SITUATION_LABEL } from '../labels';
+
+/** The status a touch moves an interview on from (a request moves a prospect, a thank-you a held one). */
+function prevOf(status: InterviewStatus): InterviewStatus | null {
+  const before: Partial<Record<InterviewStatus, InterviewStatus>> = {
+    requested: 'prospect',
+    thanked: 'held',
+    'in-touch': 'thanked',
+    declined: 'requested',
+  };
+  return before[status] ?? null;
+}
 
 export function CampaignPage() {
   const { id = '' } = useParams();
@@ -51,7 +62,7 @@ function CampaignView({ campaign }: { campaign: Campaign }) {
   return (
     <div className="page campaign-page">
       <CampaignHeader campaign={campaign} count={items.length} />
-      <AddPeople campaign={campaign} interviews={items} />
+      <AddPeople campaign={campaign} interviews={items} loaded={interviews.isSuccess} />
       <section aria-labelledby="board-title" className="board-section">
         <h2 id="board-title">Pipeline</h2>
         {interviews.isPending ? <Loading what="Loading the pipeline" /> : null}
@@ -86,7 +97,7 @@ function CampaignHeader({ campaign, count }: { campaign: Campaign; count: number
     onSuccess: async () => {
       announce(`Deleted the campaign “${campaign.field}”.`);
       await navigate('/campaigns');
-      await refresh();
+      await refresh(keys.campaign(campaign.id));
     },
   });
   return (
@@ -131,7 +142,12 @@ function CampaignHeader({ campaign, count }: { campaign: Campaign; count: number
             <button type="button" className="button button--quiet" disabled={toggle.isPending} onClick={() => toggle.mutate()}>
               {campaign.status === 'active' ? 'End campaign' : 'Reopen campaign'}
             </button>
-            <button type="button" className="button button--danger-quiet" aria-expanded={confirmDelete} onClick={() => setConfirmDelete((v) => !v)}>
+            <button
+              type="button"
+              className="button button--danger-quiet"
+              aria-expanded={confirmDelete}
+              onClick={() => setConfirmDelete((v) => !v)}
+            >
               Delete…
             </button>
           </div>
@@ -158,8 +174,14 @@ function CampaignHeader({ campaign, count }: { campaign: Campaign; count: number
   );
 }
 
-function AddPeople({ campaign, interviews }: { campaign: Campaign; interviews: InterviewDetail[] }) {
-  const [open, setOpen] = useState(interviews.length === 0);
+function AddPeople({ campaign, interviews, loaded }: { campaign: Campaign; interviews: InterviewDetail[]; loaded: boolean }) {
+  // Open by default only for a campaign with nobody in it yet; after that the board comes first.
+  const [chosen, setOpen] = useState<boolean | null>(null);
+  const empty = loaded && interviews.length === 0;
+  useEffect(() => {
+    if (empty) setOpen((o) => o ?? true);
+  }, [empty]);
+  const open = chosen ?? empty;
   const refresh = useRefreshAll();
   const announce = useAnnounce();
   const add = useMutation({
@@ -177,7 +199,13 @@ function AddPeople({ campaign, interviews }: { campaign: Campaign; interviews: I
     <section aria-labelledby="add-people-title" className="panel">
       <div className="section-head">
         <h2 id="add-people-title">Add people</h2>
-        <button type="button" className="button button--quiet" aria-expanded={open} aria-controls="add-people-body" onClick={() => setOpen((o) => !o)}>
+        <button
+          type="button"
+          className="button button--quiet"
+          aria-expanded={open}
+          aria-controls="add-people-body"
+          onClick={() => setOpen(!open)}
+        >
           {open ? 'Hide' : 'Add people'}
         </button>
       </div>
@@ -221,29 +249,49 @@ function Board({ interviews }: { interviews: InterviewDetail[] }) {
 
   // Drag and drop goes through the same endpoint and the same refusals as the select control.
   const drop = useMutation({
-    mutationFn: (a: Pending & { noReferrals?: boolean }) => api.interviews.move(a.interview.id, { status: a.status, noReferrals: a.noReferrals }),
+    mutationFn: (a: Pending & { noReferrals?: boolean }) =>
+      api.interviews.move(a.interview.id, { status: a.status, noReferrals: a.noReferrals }),
     onMutate: () => setError(null),
-    onSuccess: async (i) => {
+    onSuccess: (i) => {
       setAskReferral(null);
-      setFocusId(i.id);
       announce(`${i.contactName} moved to ${INTERVIEW_STATUS_LABEL[i.status]}.`);
-      await refresh();
+      void refresh().then(() => setFocusId(i.id));
     },
     onError: (e, a) => {
       if (e instanceof ApiError && e.code === 'referral_question_unanswered') {
         setAskReferral({ interview: a.interview, status: a.status });
         return;
       }
-      const msg = e instanceof ApiError && e.code === 'invalid_transition' ? `${a.interview.contactName} cannot move there. ${e.message}` : messageOf(e);
+      const msg =
+        e instanceof ApiError && e.code === 'invalid_transition'
+          ? `${a.interview.contactName} cannot move there. ${e.message}`
+          : messageOf(e);
       setError(msg);
       announce(msg, 'error');
     },
   });
 
+  // A move the server would refuse is explained here, without a round trip.
+  const refuse = (i: InterviewDetail, status: InterviewStatus) => {
+    const how = REACHED_BY_TOUCH[status];
+    const from = INTERVIEW_STATUS_LABEL[i.status];
+    const options = i.allowedMoves.map((s) => INTERVIEW_STATUS_LABEL[s]).join(' or ');
+    const msg =
+      `${i.contactName} cannot be moved from ${from} to ${INTERVIEW_STATUS_LABEL[status]} by hand` +
+      (how && i.status === prevOf(status) ? `; to get there, ${how}.` : '.') +
+      (options ? ` From ${from} they can move to ${options}.` : '');
+    setError(msg);
+    announce(msg, 'error');
+  };
+
   const column = (status: InterviewStatus) => {
     const cards = interviews.filter((i) => i.status === status);
     const allowed = dragging ? dragging.allowedMoves.includes(status) : false;
-    const cls = ['column', dragging && dragging.status !== status ? (allowed ? 'column--can-drop' : 'column--no-drop') : '', over === status ? 'column--over' : '']
+    const cls = [
+      'column',
+      dragging && dragging.status !== status ? (allowed ? 'column--can-drop' : 'column--no-drop') : '',
+      over === status ? 'column--over' : '',
+    ]
       .filter(Boolean)
       .join(' ');
     return (
@@ -264,7 +312,10 @@ function Board({ interviews }: { interviews: InterviewDetail[] }) {
         onDrop={(e) => {
           e.preventDefault();
           setOver(null);
-          if (dragging && dragging.status !== status) drop.mutate({ interview: dragging, status });
+          if (dragging && dragging.status !== status) {
+            if (dragging.allowedMoves.includes(status)) drop.mutate({ interview: dragging, status });
+            else refuse(dragging, status);
+          }
           setDragging(null);
         }}
       >

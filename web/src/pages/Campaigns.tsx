@@ -27,6 +27,10 @@ export function CampaignsPage() {
   }, []);
 
   const openForm = () => {
+    if (formOpen) {
+      document.querySelector<HTMLInputElement>('#new-campaign input')?.focus();
+      return;
+    }
     setFormOpen(true);
     setFormKey((k) => k + 1);
   };
@@ -46,7 +50,13 @@ export function CampaignsPage() {
     <div className="page">
       <div className="page-head">
         <h1>Campaigns</h1>
-        <button type="button" className="button button--primary" aria-expanded={formOpen} aria-controls="new-campaign" onClick={() => (formOpen ? setFormOpen(false) : openForm())}>
+        <button
+          type="button"
+          className="button button--primary"
+          aria-expanded={formOpen}
+          aria-controls="new-campaign"
+          onClick={() => (formOpen ? setFormOpen(false) : openForm())}
+        >
           New campaign <kbd aria-hidden="true">n</kbd>
         </button>
       </div>
@@ -74,8 +84,8 @@ export function CampaignsPage() {
       {campaigns.isSuccess && items.length === 0 && !formOpen ? (
         <EmptyState title="No campaigns yet">
           <p>
-            Start with one field you are curious about. You can run several campaigns side by side, for example one per industry you
-            are considering.
+            Start with one field you are curious about. You can run several campaigns side by side, for example one per industry you are
+            considering.
           </p>
           <div className="button-row">
             <button type="button" className="button button--primary" onClick={openForm}>
@@ -94,7 +104,17 @@ export function CampaignsPage() {
   );
 }
 
-function CampaignList({ title, id, campaigns, byCampaign }: { title: string; id: string; campaigns: Campaign[]; byCampaign: Map<string, InterviewDetail[]> }) {
+function CampaignList({
+  title,
+  id,
+  campaigns,
+  byCampaign,
+}: {
+  title: string;
+  id: string;
+  campaigns: Campaign[];
+  byCampaign: Map<string, InterviewDetail[]>;
+}) {
   const f = useFormatters();
   return (
     <section aria-labelledby={`${id}-title`}>

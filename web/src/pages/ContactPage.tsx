@@ -16,7 +16,7 @@ import { Timeline } from '../components/Timeline';
 import { TouchForm } from '../components/TouchForm';
 import { useFormatters } from '../format';
 import { usePageTitle, useRefreshAll } from '../hooks';
-import { TIE_HINT, TIE_LABEL } from '../labels';
+import { INTERVIEW_STATUS_HINT, MODE_LABEL, TIE_HINT, TIE_LABEL } from '../labels';
 
 export function ContactPage() {
   const { id = '' } = useParams();
@@ -53,7 +53,10 @@ function ContactView({ contact, referralFor }: { contact: Contact; referralFor: 
   const navigate = useNavigate();
   const announce = useAnnounce();
   const refresh = useRefreshAll();
-  const interviews = useQuery({ queryKey: keys.interviews({ contactId: contact.id }), queryFn: () => api.interviews.list({ contactId: contact.id, limit: 200 }) });
+  const interviews = useQuery({
+    queryKey: keys.interviews({ contactId: contact.id }),
+    queryFn: () => api.interviews.list({ contactId: contact.id, limit: 200 }),
+  });
   const timeline = useQuery({ queryKey: keys.timeline(contact.id), queryFn: () => api.contacts.timeline(contact.id) });
   const introducer = useQuery({
     queryKey: keys.contact(contact.introducedBy ?? ''),
@@ -65,7 +68,7 @@ function ContactView({ contact, referralFor }: { contact: Contact; referralFor: 
     onSuccess: async () => {
       announce(`Deleted ${contact.name}.`);
       await navigate('/contacts');
-      await refresh();
+      await refresh(keys.contact(contact.id));
     },
   });
   const ivs = interviews.data?.items ?? [];
@@ -190,7 +193,12 @@ function ContactView({ contact, referralFor }: { contact: Contact; referralFor: 
               <button type="button" className="button" onClick={() => setEditing(true)}>
                 Edit
               </button>
-              <button type="button" className="button button--danger-quiet" aria-expanded={confirmDelete} onClick={() => setConfirmDelete((v) => !v)}>
+              <button
+                type="button"
+                className="button button--danger-quiet"
+                aria-expanded={confirmDelete}
+                onClick={() => setConfirmDelete((v) => !v)}
+              >
                 Delete…
               </button>
             </div>
@@ -231,9 +239,7 @@ function ContactView({ contact, referralFor }: { contact: Contact; referralFor: 
 
         <section className="panel" aria-labelledby="record-title">
           <h2 id="record-title">Record</h2>
-          {contact.doNotContact ? (
-            <p className="notice">{contact.name} asked not to be contacted. Log only what they started.</p>
-          ) : null}
+          {contact.doNotContact ? <p className="notice">{contact.name} asked not to be contacted. Log only what they started.</p> : null}
           <div className="record-grid">
             <TouchForm contactId={contact.id} contactName={contact.name} interviews={ivs} />
             <NoteForm contactId={contact.id} interviews={ivs} />
@@ -263,9 +269,11 @@ function InterviewRow({ interview: i, f }: { interview: InterviewDetail; f: Retu
         <p className="small">
           Meeting {f.dateTime(i.scheduledAt)}
           {i.minutes ? `, ${i.minutes} minutes` : ''}
+          {i.mode ? `, ${MODE_LABEL[i.mode]}` : ''}
           {i.place ? `, ${i.place}` : ''}
         </p>
       ) : null}
+      <p className="small muted">{INTERVIEW_STATUS_HINT[i.status]}</p>
       <MoveControl interview={i} referralHref={`/contacts/${i.contactId}?referralFor=${i.id}#referrals`} />
     </li>
   );

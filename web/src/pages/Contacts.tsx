@@ -52,9 +52,21 @@ export function ContactsPage() {
       { replace: true },
     );
 
+  // The search text and the URL follow each other: typing updates `?q=` (debounced), and a change
+  // of the URL from elsewhere (the Contacts link, Back) updates the text.
+  const written = useRef(q);
   useEffect(() => {
-    if (debounced !== q) update({ q: debounced || null });
+    if (debounced !== written.current) {
+      written.current = debounced;
+      update({ q: debounced || null });
+    }
   }, [debounced]);
+  useEffect(() => {
+    if (q !== written.current) {
+      written.current = q;
+      setText(q);
+    }
+  }, [q]);
 
   useEffect(() => {
     if ((location.state as { focusSearch?: boolean } | null)?.focusSearch) searchRef.current?.focus();
@@ -65,6 +77,10 @@ export function ContactsPage() {
   }, []);
 
   const openForm = () => {
+    if (formOpen) {
+      document.querySelector<HTMLInputElement>('#new-contact input')?.focus();
+      return;
+    }
     setFormOpen(true);
     setFormKey((k) => k + 1);
   };
@@ -85,7 +101,13 @@ export function ContactsPage() {
     <div className="page">
       <div className="page-head">
         <h1>Contacts</h1>
-        <button type="button" className="button button--primary" aria-expanded={formOpen} aria-controls="new-contact" onClick={() => (formOpen ? setFormOpen(false) : openForm())}>
+        <button
+          type="button"
+          className="button button--primary"
+          aria-expanded={formOpen}
+          aria-controls="new-contact"
+          onClick={() => (formOpen ? setFormOpen(false) : openForm())}
+        >
           New contact <kbd aria-hidden="true">n</kbd>
         </button>
       </div>
@@ -121,8 +143,14 @@ export function ContactsPage() {
           inputRef={searchRef}
           autoComplete="off"
           name="q"
+          isPageSearch
         />
-        <SelectField<ContactSort> label="Sort by" value={sort} onChange={(v) => update({ sort: v === 'name' ? null : v })} options={SORTS} />
+        <SelectField<ContactSort>
+          label="Sort by"
+          value={sort}
+          onChange={(v) => update({ sort: v === 'name' ? null : v })}
+          options={SORTS}
+        />
       </div>
       {tag ? (
         <p className="filter-note">

@@ -31,8 +31,8 @@ export function InsightsPage() {
       <h1>Insights</h1>
       <p className="lede">How far your conversations have come, campaign by campaign.</p>
       <p className="notice">
-        This is a first, simple view. Richer insights are on their way: reply rates by channel and tie, the kinds of insight you are
-        still missing, answers gathered per question, and the referral tree.
+        This is a first, simple view. Richer insights are on their way: reply rates by channel and tie, the kinds of insight you are still
+        missing, answers gathered per question, and the referral tree.
       </p>
       {pending ? <Loading what="Counting" /> : null}
       {error ? <LoadError error={error} /> : null}
@@ -44,7 +44,9 @@ export function InsightsPage() {
         </EmptyState>
       ) : null}
       {!pending && !error
-        ? list.map((c) => <Funnel key={c.id} campaign={c} interviews={(interviews.data?.items ?? []).filter((i) => i.campaignId === c.id)} />)
+        ? list.map((c) => (
+            <Funnel key={c.id} campaign={c} interviews={(interviews.data?.items ?? []).filter((i) => i.campaignId === c.id)} />
+          ))
         : null}
     </div>
   );

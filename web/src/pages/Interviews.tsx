@@ -30,7 +30,10 @@ export function InterviewsPage() {
           label="Show"
           value={status}
           onChange={(v) => setParams(v ? { status: v } : {}, { replace: true })}
-          options={[{ value: '', label: 'All statuses' }, ...INTERVIEW_STATUSES.map((s) => ({ value: s, label: INTERVIEW_STATUS_LABEL[s] }))]}
+          options={[
+            { value: '', label: 'All statuses' },
+            ...INTERVIEW_STATUSES.map((s) => ({ value: s, label: INTERVIEW_STATUS_LABEL[s] })),
+          ]}
         />
       </div>
       <p className="visually-hidden" role="status">
@@ -52,8 +55,7 @@ export function InterviewsPage() {
         ) : (
           <EmptyState title="No interviews yet">
             <p>
-              An interview starts when you add someone to a campaign. Open a <Link to="/campaigns">campaign</Link> and use “Add
-              people”.
+              An interview starts when you add someone to a campaign. Open a <Link to="/campaigns">campaign</Link> and use “Add people”.
             </p>
           </EmptyState>
         )

@@ -3,13 +3,13 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import type { Action } from '../../../src/domain/types';
-import { api, keys, messageOf, type TodayView } from '../api';
+import { api, keys, messageOf, type Overview, type TodayView } from '../api';
 import { useAnnounce } from '../components/Announcer';
 import { LoadError, Loading } from '../components/common';
 import { FormError } from '../components/Field';
 import { makeFormatters, plural, type Formatters } from '../format';
 import { usePageTitle, useRefreshAll } from '../hooks';
-import { ACTION_LABEL } from '../labels';
+import { ACTION_LABEL, MODE_LABEL } from '../labels';
 
 export function TodayPage() {
   usePageTitle('Today');
@@ -25,7 +25,7 @@ export function TodayPage() {
       {empty ? <StartHere /> : null}
       {!empty && today.isPending && overview.isSuccess ? <Loading what="Loading your day" /> : null}
       {today.isError ? <LoadError error={today.error} retry={() => void today.refetch()} /> : null}
-      {today.data ? <Agenda today={today.data} /> : null}
+      {today.data && overview.data ? <Agenda today={today.data} overview={overview.data} /> : null}
     </div>
   );
 }
@@ -44,25 +44,28 @@ function StartHere() {
     <section className="panel start-here" aria-labelledby="start-title">
       <h2 id="start-title">Start here</h2>
       <p>
-        coffeechat helps you learn about a field from the people who work in it: you ask for twenty minutes of their time, listen,
-        thank them, and keep in touch. Three first steps:
+        coffeechat helps you learn about a field from the people who work in it: you ask for twenty minutes of their time, listen, thank
+        them, and keep in touch. Three first steps:
       </p>
       <ol className="steps">
         <li>
-          <strong>Create a campaign.</strong> Name the field you want to explore (say, “UX research in healthcare”), your situation
-          and what you hope to learn. <Link to="/campaigns?new=1">Create a campaign</Link>
+          <strong>Create a campaign.</strong> Name the field you want to explore (say, “UX research in healthcare”), your situation and what
+          you hope to learn. <Link to="/campaigns?new=1">Create a campaign</Link>
         </li>
         <li>
-          <strong>Add the people you know.</strong> Former colleagues, classmates, neighbours, friends of friends: acquaintances are
-          often the most helpful. <Link to="/contacts?new=1">Add a contact</Link>
+          <strong>Add the people you know.</strong> Former colleagues, classmates, neighbours, friends of friends: acquaintances are often
+          the most helpful. <Link to="/contacts?new=1">Add a contact</Link>
         </li>
         <li>
-          <strong>Add them to your campaign</strong> and ask the first one for twenty minutes. coffeechat then tells you when to follow
-          up, prepare and say thank you.
+          <strong>Add them to your campaign</strong> and ask the first one for twenty minutes. coffeechat then tells you when to follow up,
+          prepare and say thank you.
         </li>
       </ol>
       <div className="start-here__demo">
-        <p>Would you rather look around first? Load a sample campaign; you can delete it later.</p>
+        <p>
+          Would you rather look around first? Load a sample campaign — a teacher exploring UX research in healthcare, part-way through — and
+          see how the pieces fit together.
+        </p>
         <button type="button" className="button button--primary" disabled={demo.isPending} onClick={() => demo.mutate()}>
           {demo.isPending ? 'Loading sample data…' : 'Load sample data'}
         </button>
@@ -72,7 +75,33 @@ function StartHere() {
   );
 }
 
-function Agenda({ today }: { today: TodayView }) {
+/** While a campaign is not set up yet, the one thing to do next. */
+function NextStep({ overview }: { overview: Overview }) {
+  if (overview.campaigns === 0) {
+    return (
+      <p className="notice">
+        Next step: <Link to="/campaigns?new=1">create a campaign</Link> for the field you want to explore, then add people to it.
+      </p>
+    );
+  }
+  if (overview.contacts === 0) {
+    return (
+      <p className="notice">
+        Next step: <Link to="/contacts?new=1">add the people you know</Link>, then add them to your campaign.
+      </p>
+    );
+  }
+  if (overview.interviews === 0) {
+    return (
+      <p className="notice">
+        Next step: open a <Link to="/campaigns">campaign</Link> and use “Add people” to choose whom to ask first.
+      </p>
+    );
+  }
+  return null;
+}
+
+function Agenda({ today, overview }: { today: TodayView; overview: Overview }) {
   const f = makeFormatters(today.timezone);
   const overdue = today.actions.filter((a) => a.overdue).length;
   return (
@@ -84,6 +113,7 @@ function Agenda({ today }: { today: TodayView }) {
           : `${plural(today.actions.length, 'thing')} to do${overdue ? `, ${overdue} overdue` : ''}.`}
         {today.meetings.length ? ` ${plural(today.meetings.length, 'meeting')} today.` : ''}
       </p>
+      <NextStep overview={overview} />
       <div className="today-grid">
         <section aria-labelledby="due-title" className="panel">
           <h2 id="due-title">Due today</h2>
@@ -109,7 +139,9 @@ function Agenda({ today }: { today: TodayView }) {
                     {m.scheduledAt ? <span className="item__when"> at {f.time(m.scheduledAt)}</span> : null}
                   </p>
                   <p className="muted small">
-                    {[m.minutes ? `${m.minutes} minutes` : null, m.mode, m.place, m.campaignField].filter(Boolean).join(' · ')}
+                    {[m.minutes ? `${m.minutes} minutes` : null, m.mode ? MODE_LABEL[m.mode] : null, m.place, m.campaignField]
+                      .filter(Boolean)
+                      .join(' · ')}
                   </p>
                 </li>
               ))}
@@ -118,7 +150,11 @@ function Agenda({ today }: { today: TodayView }) {
         </section>
         <section aria-labelledby="next-title" className="panel today-grid__wide">
           <h2 id="next-title">Next 7 days</h2>
-          {today.upcoming.length === 0 ? <p className="muted">Nothing scheduled for the coming week.</p> : <ActionList actions={today.upcoming} f={f} now={today.now} showDate />}
+          {today.upcoming.length === 0 ? (
+            <p className="muted">Nothing scheduled for the coming week.</p>
+          ) : (
+            <ActionList actions={today.upcoming} f={f} now={today.now} showDate />
+          )}
         </section>
       </div>
     </>
@@ -142,7 +178,7 @@ function ActionList({ actions, f, now, showDate }: { actions: Action[]; f: Forma
           </p>
           <p className="item__reason">{a.reason}</p>
           <p className="muted small">
-            Due {showDate ? f.dateTime(a.dueAt) : f.time(a.dueAt)}
+            Due {showDate || a.overdue ? f.dateTime(a.dueAt) : f.time(a.dueAt)}
             {a.overdue ? ` (${f.relative(a.dueAt, new Date(now).getTime())})` : ''}
           </p>
         </li>

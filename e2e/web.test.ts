@@ -1,0 +1,325 @@
+// Browser flows against the real thing: the built server (`coffeechat serve`) on a temporary
+// SQLite file, driven in Debian's Chromium through playwright-core. They cover adding a contact
+// through the form (checked with the CLI on the same database), loading the sample data and moving
+// a card on the board with the keyboard (checked through the API), axe-core on every page at
+// phone and laptop widths in light and dark, and no console errors along the way.
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const run = promisify(execFile);
+const require = createRequire(import.meta.url);
+const root = fileURLToPath(new URL('..', import.meta.url));
+const bin = join(root, 'bin', 'coffeechat.js');
+const chromiumPath = process.env.COFFEECHAT_TEST_CHROMIUM || '/usr/bin/chromium';
+const haveChromium = existsSync(chromiumPath);
+const NOW = '2026-03-05T09:00:00Z';
+const TIMEOUT = 60_000;
+
+if (!haveChromium) {
+  const why = `Chromium not found at ${chromiumPath}; set COFFEECHAT_TEST_CHROMIUM to its path (Debian: apt-get install chromium).`;
+  if (process.env.CI === 'true') {
+    describe('web app in Chromium', () => {
+      it('needs a Chromium binary on CI', () => {
+        throw new Error(`${why} Browser tests are required on CI.`);
+      });
+    });
+  } else {
+    console.warn(`[e2e] Skipping the browser tests: ${why}`);
+  }
+}
+
+interface InterviewRow {
+  id: string;
+  contactName: string;
+  status: string;
+  campaignId: string;
+}
+
+/**
+ * The few browser globals used inside `page.evaluate` callbacks. This file is type-checked as Node
+ * code (no DOM library), and the callbacks run in the page, so they reach the DOM through this.
+ */
+interface El {
+  textContent: string | null;
+  closest(selector: string): El | null;
+  getAttribute(name: string): string | null;
+}
+interface Page$ {
+  document: { activeElement: El | null; querySelector(selector: string): El | null };
+  axe?: {
+    run(
+      context: unknown,
+      options: { resultTypes: string[] },
+    ): Promise<{ violations: { id: string; impact: string | null; help: string; nodes: { target: unknown[] }[] }[] }>;
+  };
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.unref();
+    s.on('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const addr = s.address();
+      const port = typeof addr === 'object' && addr ? addr.port : 0;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+(haveChromium ? describe : describe.skip)('web app in Chromium', () => {
+  let dir = '';
+  let db = '';
+  let base = '';
+  let server: ChildProcess | undefined;
+  let serverLog = '';
+  let browser: Browser | undefined;
+  const problems: string[] = [];
+  const axeFound: string[] = [];
+  let campaignId = '';
+  let contactId = '';
+
+  const api = async <T>(path: string): Promise<T> => {
+    const res = await fetch(base + path);
+    expect(res.ok, `${path} answered ${res.status}`).toBe(true);
+    return (await res.json()) as T;
+  };
+
+  /** A page whose console errors and uncaught exceptions are collected for the last test. */
+  const open = async (opts: { width: number; dark?: boolean }): Promise<{ ctx: BrowserContext; page: Page }> => {
+    const ctx = await browser!.newContext({ viewport: { width: opts.width, height: 900 }, colorScheme: opts.dark ? 'dark' : 'light' });
+    const page = await ctx.newPage();
+    page.on('console', (m) => {
+      if (m.type() === 'error') problems.push(`console error at ${page.url()}: ${m.text()}`);
+    });
+    page.on('pageerror', (e) => problems.push(`page error at ${page.url()}: ${e.message}`));
+    page.setDefaultTimeout(15_000);
+    return { ctx, page };
+  };
+
+  /** Loads a route and waits until its heading is there and nothing is loading any more. */
+  const visit = async (page: Page, path: string): Promise<void> => {
+    await page.goto(base + path);
+    await page.locator('main h1').first().waitFor();
+    await page.waitForFunction(() => {
+      const d = (globalThis as unknown as Page$).document;
+      return !d.querySelector('.loading') && !d.querySelector('[aria-busy="true"]');
+    });
+  };
+
+  const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+  const axeCheck = async (page: Page, label: string): Promise<string[]> => {
+    if (!(await page.evaluate(() => 'axe' in globalThis))) await page.addScriptTag({ content: axeSource });
+    const result = await page.evaluate(async () => {
+      const w = globalThis as unknown as Page$;
+      const r = await w.axe!.run(w.document, { resultTypes: ['violations'] });
+      return r.violations.map((v) => ({
+        id: v.id,
+        impact: v.impact,
+        help: v.help,
+        targets: v.nodes.slice(0, 3).map((n) => JSON.stringify(n.target)),
+      }));
+    });
+    return result
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${label}: ${v.impact} ${v.id} (${v.help}) at ${v.targets.join(', ')}`);
+  };
+
+  beforeAll(async () => {
+    if (!existsSync(join(root, 'dist', 'cli.js')) || !existsSync(join(root, 'web', 'dist', 'index.html'))) {
+      throw new Error('The build is missing (dist/cli.js or web/dist/index.html): run `npm run build` before the browser tests.');
+    }
+    dir = mkdtempSync(join(tmpdir(), 'coffeechat-e2e-'));
+    db = join(dir, 'e2e.db');
+    const port = await freePort();
+    base = `http://127.0.0.1:${port}`;
+    server = spawn(process.execPath, [bin, 'serve', '--port', String(port), '--db', db], {
+      cwd: root,
+      env: { ...process.env, COFFEECHAT_NOW: NOW, TZ: 'UTC' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    server.stdout?.on('data', (d: Buffer) => (serverLog += d.toString()));
+    server.stderr?.on('data', (d: Buffer) => (serverLog += d.toString()));
+    const deadline = Date.now() + 20_000;
+    for (;;) {
+      if (server.exitCode !== null) throw new Error(`The server exited with code ${server.exitCode}:\n${serverLog}`);
+      try {
+        const res = await fetch(`${base}/api/v1/health`);
+        if (res.ok) break;
+      } catch {
+        // not listening yet
+      }
+      if (Date.now() > deadline) throw new Error(`The server did not answer /api/v1/health within 20 s:\n${serverLog}`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    browser = await chromium.launch({
+      executablePath: chromiumPath,
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
+    });
+  }, TIMEOUT);
+
+  afterAll(async () => {
+    await browser?.close();
+    if (server && server.exitCode === null) {
+      const exited = new Promise((r) => server!.once('exit', r));
+      server.kill('SIGTERM');
+      await Promise.race([exited, new Promise((r) => setTimeout(r, 3000))]);
+      if (server.exitCode === null) server.kill('SIGKILL');
+    }
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  }, TIMEOUT);
+
+  it(
+    'starts empty, loads the sample data, and moves a card on the board with the keyboard',
+    async () => {
+      const { ctx, page } = await open({ width: 1280 });
+      await visit(page, '/');
+      await expect(page.title()).resolves.toBe('Today · coffeechat');
+      await page.getByRole('heading', { name: 'Start here' }).waitFor();
+      // The empty states get their accessibility check here, while the database is still empty.
+      for (const path of ['/contacts', '/campaigns', '/interviews', '/insights', '/']) {
+        await visit(page, path);
+        for (const scheme of ['light', 'dark'] as const) {
+          await page.emulateMedia({ colorScheme: scheme });
+          axeFound.push(...(await axeCheck(page, `empty ${path} @1280 ${scheme}`)));
+        }
+      }
+      await page.emulateMedia({ colorScheme: 'light' });
+      await page.getByRole('button', { name: 'Load sample data' }).click();
+      await page.getByRole('heading', { name: 'Due today' }).waitFor();
+      const overview = await api<{ contacts: number; campaigns: number }>('/api/v1/overview');
+      expect(overview.contacts).toBeGreaterThan(0);
+
+      await page.getByRole('navigation', { name: 'Primary' }).getByRole('link', { name: 'Campaigns' }).click();
+      await page.getByRole('link', { name: 'UX research in healthcare' }).click();
+      await page.getByRole('heading', { name: 'Pipeline' }).waitFor();
+      campaignId = new URL(page.url()).pathname.split('/').pop() ?? '';
+
+      const before = (await api<{ items: InterviewRow[] }>(`/api/v1/interviews?campaignId=${campaignId}`)).items;
+      const elena = before.find((i) => i.contactName === 'Elena Rossi');
+      expect(elena?.status).toBe('prospect');
+      await page.locator('section[data-status="prospect"]').getByRole('link', { name: 'Elena Rossi' }).waitFor();
+
+      // Keyboard only: focus the card's "Move to" select, pick the first allowed move, tab to Move, press Enter.
+      const select = page.getByLabel('Move Elena Rossi to');
+      await select.focus();
+      await page.keyboard.press('ArrowDown');
+      await expect(select.inputValue()).resolves.toBe('scheduled');
+      await page.keyboard.press('Tab');
+      await expect(page.evaluate(() => (globalThis as unknown as Page$).document.activeElement?.textContent)).resolves.toContain('Move');
+      await page.keyboard.press('Enter');
+
+      await page.locator('section[data-status="scheduled"]').getByRole('link', { name: 'Elena Rossi' }).waitFor();
+      expect(await page.locator('section[data-status="prospect"]').getByRole('link', { name: 'Elena Rossi' }).count()).toBe(0);
+      await expect(
+        page.evaluate(() => (globalThis as unknown as Page$).document.activeElement?.closest('section')?.getAttribute('data-status')),
+      ).resolves.toBe('scheduled');
+      const after = (await api<{ items: InterviewRow[] }>(`/api/v1/interviews?campaignId=${campaignId}`)).items;
+      expect(after.find((i) => i.id === elena!.id)?.status).toBe('scheduled');
+      await ctx.close();
+    },
+    TIMEOUT,
+  );
+
+  it(
+    'adds a contact through the form, and the CLI sees it in the same database',
+    async () => {
+      const { ctx, page } = await open({ width: 375 });
+      await visit(page, '/contacts');
+      await page.keyboard.press('n');
+      const name = page.getByLabel('Name (required)');
+      await expect(name.evaluate((el) => (el as unknown) === (globalThis as unknown as Page$).document.activeElement)).resolves.toBe(true);
+      await name.fill('Ines Moreau');
+      await page.getByLabel('E-mail addresses').fill('ines.moreau@example.com');
+      await page.getByLabel('Organisation', { exact: true }).fill('Riverside Clinic');
+      await page.getByLabel('Job title').fill('Patient Experience Lead');
+      await page.getByLabel('Tags', { exact: true }).fill('healthcare, mentor');
+      await page.getByLabel('How well do you know them?').selectOption('friend-of-contact');
+      await page.getByRole('button', { name: 'Add contact' }).click();
+      await page.getByText('Added Ines Moreau.').waitFor();
+      await page.locator('.contact-list').getByRole('link', { name: 'Ines Moreau' }).waitFor();
+
+      const { stdout } = await run(process.execPath, [bin, 'contacts', 'list', '--json', '--db', db], {
+        cwd: root,
+        env: { ...process.env, COFFEECHAT_NOW: NOW, TZ: 'UTC' },
+      });
+      const contacts = JSON.parse(stdout) as {
+        id: string;
+        name: string;
+        emails: string[];
+        organisation: string | null;
+        tags: string[];
+        tie: string;
+      }[];
+      const ines = contacts.find((c) => c.name === 'Ines Moreau');
+      expect(ines).toBeDefined();
+      expect(ines?.emails).toEqual(['ines.moreau@example.com']);
+      expect(ines?.organisation).toBe('Riverside Clinic');
+      expect(ines?.tags).toEqual(['healthcare', 'mentor']);
+      expect(ines?.tie).toBe('friend-of-contact');
+      contactId = ines!.id;
+
+      // Instant search finds her, and her page shows her details.
+      await page.getByLabel('Search contacts').fill('ines');
+      await expect.poll(() => page.locator('.contact-row').count(), { timeout: 5000 }).toBe(1);
+      await page.locator('.contact-list').getByRole('link', { name: 'Ines Moreau' }).click();
+      await page.getByRole('heading', { name: 'Ines Moreau', level: 1 }).waitFor();
+      await page.getByRole('link', { name: 'ines.moreau@example.com' }).waitFor();
+      await ctx.close();
+    },
+    TIMEOUT,
+  );
+
+  it(
+    'has no serious or critical axe violations on any page, at 1280 and 375 px, light and dark',
+    async () => {
+      const paths = [
+        '/',
+        '/contacts',
+        '/contacts?new=1',
+        `/contacts/${contactId}`,
+        '/campaigns',
+        `/campaigns/${campaignId}`,
+        '/interviews',
+        '/insights',
+        '/settings',
+        '/no-such-page',
+      ];
+      const found: string[] = [...axeFound];
+      for (const width of [1280, 375]) {
+        const { ctx, page } = await open({ width });
+        for (const path of paths) {
+          await visit(page, path);
+          await expect(page.title()).resolves.toMatch(/coffeechat$/);
+          await page.emulateMedia({ colorScheme: 'light' });
+          found.push(...(await axeCheck(page, `${path} @${width} light`)));
+          await page.emulateMedia({ colorScheme: 'dark' });
+          found.push(...(await axeCheck(page, `${path} @${width} dark`)));
+        }
+        await ctx.close();
+      }
+      expect(found).toEqual([]);
+    },
+    TIMEOUT * 1.5,
+  );
+
+  it('logged no console errors and no uncaught exceptions', () => {
+    expect(problems).toEqual([]);
+  });
+});

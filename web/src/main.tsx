@@ -1,0 +1,71 @@
+// Entry point: the query cache, the routes, and the shell.
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { createBrowserRouter, isRouteErrorResponse, Link, useRouteError } from 'react-router';
+import { RouterProvider } from 'react-router/dom';
+import { ApiError } from './api';
+import { Layout } from './components/Layout';
+import { CampaignPage } from './pages/CampaignPage';
+import { CampaignsPage } from './pages/Campaigns';
+import { ContactPage } from './pages/ContactPage';
+import { ContactsPage } from './pages/Contacts';
+import { InsightsPage } from './pages/Insights';
+import { InterviewsPage } from './pages/Interviews';
+import { NotFoundPage } from './pages/NotFound';
+import { SettingsPage } from './pages/Settings';
+import { TodayPage } from './pages/Today';
+import './styles.css';
+
+const queryClient = new QueryClient({
+  defaultOptions: {
+    queries: {
+      staleTime: 5_000,
+      // A 4xx will not get better by asking again; network hiccups might.
+      retry: (count, e) => !(e instanceof ApiError && e.status >= 400 && e.status < 500) && count < 2,
+    },
+    mutations: { retry: false },
+  },
+});
+
+function RouteError() {
+  const e = useRouteError();
+  const message = isRouteErrorResponse(e) ? `${e.status} ${e.statusText}` : e instanceof Error ? e.message : 'Unknown error';
+  return (
+    <main id="main" className="page">
+      <h1>Something went wrong</h1>
+      <p>This page failed to show: {message}</p>
+      <p>
+        <Link to="/">Go to Today</Link> or reload the page.
+      </p>
+    </main>
+  );
+}
+
+const router = createBrowserRouter([
+  {
+    element: <Layout />,
+    errorElement: <RouteError />,
+    children: [
+      { path: '/', element: <TodayPage /> },
+      { path: '/contacts', element: <ContactsPage /> },
+      { path: '/contacts/:id', element: <ContactPage /> },
+      { path: '/campaigns', element: <CampaignsPage /> },
+      { path: '/campaigns/:id', element: <CampaignPage /> },
+      { path: '/interviews', element: <InterviewsPage /> },
+      { path: '/insights', element: <InsightsPage /> },
+      { path: '/settings', element: <SettingsPage /> },
+      { path: '*', element: <NotFoundPage /> },
+    ],
+  },
+]);
+
+const root = document.getElementById('root');
+if (!root) throw new Error('The page has no #root element.');
+createRoot(root).render(
+  <StrictMode>
+    <QueryClientProvider client={queryClient}>
+      <RouterProvider router={router} />
+    </QueryClientProvider>
+  </StrictMode>,
+);
