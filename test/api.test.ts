@@ -59,6 +59,14 @@ eachDialect('HTTP API', (t) => {
     const touch = await call('POST', '/touches', { contactId: p.id, channel: 'email', purpose: 'thank-you' });
     expect(touch.status).toBe(201);
     expect((await call('GET', `/interviews/${i.id}`)).body.status).toBe('thanked');
+    const target = await call('POST', '/targets', { campaignId: c.id, organisation: 'The Daily', motivation: 3 });
+    expect(target.status).toBe(201);
+    expect((await call('PATCH', `/targets/${target.body.id}`, { posting: 9 })).status).toBe(400);
+    expect((await call('GET', `/campaigns/${c.id}/targets`)).body.items.map((x: { organisation: string }) => x.organisation)).toEqual([
+      'The Daily',
+    ]);
+    const suggestions = (await call('GET', `/campaigns/${c.id}/suggestions?limit=5`)).body.items;
+    expect(Array.isArray(suggestions)).toBe(true);
   });
 
   it('serves settings, today, search, overview, demo and the OpenAPI document', async () => {

@@ -2,6 +2,7 @@
 import * as z from 'zod';
 import { AppError, notFound } from '../domain/errors.js';
 import { PERMISSIONS, type Introduction } from '../domain/types.js';
+import type { IntroductionView } from '../store/introductions.store.js';
 import type { Ctx } from './context.js';
 import { idText, parse } from './validate.js';
 
@@ -47,7 +48,7 @@ export async function setIntroductionPermission(ctx: Ctx, id: string, input: unk
   return (await ctx.store.introductions.get(ctx.userId, id))!;
 }
 
-export async function listIntroductions(ctx: Ctx, contactId: string): Promise<Introduction[]> {
+export async function listIntroductions(ctx: Ctx, contactId: string): Promise<IntroductionView[]> {
   if (!(await ctx.store.contacts.get(ctx.userId, contactId))) throw notFound('contact', contactId);
   return ctx.store.introductions.forContact(ctx.userId, contactId);
 }

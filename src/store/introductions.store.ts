@@ -3,6 +3,9 @@ import type { Kysely } from 'kysely';
 import type { Introduction, Permission } from '../domain/types.js';
 import type { Database, IntroductionRow } from './schema.js';
 
+/** An introduction with the names of both people, for lists. */
+export type IntroductionView = Introduction & { introducerName: string; contactName: string };
+
 export function introductionsStore(db: Kysely<Database>) {
   return {
     async insert(userId: string, i: Introduction): Promise<void> {
@@ -45,17 +48,20 @@ export function introductionsStore(db: Kysely<Database>) {
         .executeTakeFirst();
       return row && toIntroduction(row);
     },
-    /** Every introduction in which the contact is either side. */
-    async forContact(userId: string, contactId: string): Promise<Introduction[]> {
+    /** Every introduction in which the contact is either side, with both people's names. */
+    async forContact(userId: string, contactId: string): Promise<IntroductionView[]> {
       const rows = await db
         .selectFrom('introductions')
-        .selectAll()
-        .where('user_id', '=', userId)
-        .where((eb) => eb.or([eb('contact_id', '=', contactId), eb('introducer_id', '=', contactId)]))
-        .orderBy('created_at')
-        .orderBy('id')
+        .innerJoin('contacts as introducer', 'introducer.id', 'introductions.introducer_id')
+        .innerJoin('contacts as introduced', 'introduced.id', 'introductions.contact_id')
+        .selectAll('introductions')
+        .select(['introducer.name as introducer_name', 'introduced.name as contact_name'])
+        .where('introductions.user_id', '=', userId)
+        .where((eb) => eb.or([eb('introductions.contact_id', '=', contactId), eb('introductions.introducer_id', '=', contactId)]))
+        .orderBy('introductions.created_at')
+        .orderBy('introductions.id')
         .execute();
-      return rows.map(toIntroduction);
+      return rows.map((r) => ({ ...toIntroduction(r), introducerName: r.introducer_name, contactName: r.contact_name }));
     },
     async delete(userId: string, id: string): Promise<boolean> {
       const r = await db.deleteFrom('introductions').where('id', '=', id).where('user_id', '=', userId).executeTakeFirst();
