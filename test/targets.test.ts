@@ -59,7 +59,8 @@ eachDialect('targets', (t) => {
     const list = await suggestContacts(t(), { campaignId, limit: 50 });
     const names = list.map((s) => s.name);
     // Asked, met or recently in touch in the sample: not suggested again.
-    for (const gone of ['Maya Okafor', 'Liam Chen', 'Daniel Ferreira', 'Priya Raman', 'Sofía Martínez', 'Hannah Weiss']) expect(names).not.toContain(gone);
+    for (const gone of ['Maya Okafor', 'Liam Chen', 'Daniel Ferreira', 'Priya Raman', 'Sofía Martínez', 'Hannah Weiss'])
+      expect(names).not.toContain(gone);
     expect(list[0]).toMatchObject({ name: 'Kenji Watanabe', via: 'Maya Okafor' });
     expect(list.every((s) => s.reasons.length > 0 && typeof s.score === 'number')).toBe(true);
     expect(await codeOf(suggestContacts(t(), { campaignId: 'nope' }))).toBe('not_found');
