@@ -91,3 +91,13 @@ export function eachDialect(name: string, body: (t: () => TestCtx) => void): voi
     });
   }
 }
+
+/** The code of the AppError a promise rejects with, or null when it resolves. */
+export async function codeOf(p: Promise<unknown>): Promise<string | null> {
+  try {
+    await p;
+    return null;
+  } catch (e) {
+    return (e as { code?: string }).code ?? String(e);
+  }
+}

@@ -2,18 +2,8 @@ import { expect, it } from 'vitest';
 import { addInterview, getInterview, listInterviews, moveInterview } from '../src/app/interviews.js';
 import { addIntroduction } from '../src/app/introductions.js';
 import { logTouch } from '../src/app/touches.js';
-import { AppError } from '../src/domain/errors.js';
-import { eachDialect } from './harness.js';
+import { codeOf, eachDialect } from './harness.js';
 import { buildCampaign, buildContact, buildInterview } from './factories.js';
-
-const codeOf = async (p: Promise<unknown>) => {
-  try {
-    await p;
-    return null;
-  } catch (e) {
-    return (e as AppError).code;
-  }
-};
 
 eachDialect('interviews', (t) => {
   it('adds a person to a campaign once, as a prospect', async () => {

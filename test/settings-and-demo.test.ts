@@ -10,16 +10,7 @@ import { getSettings, setSetting, updateSettings } from '../src/app/settings.js'
 import { today } from '../src/app/today.js';
 import { AppError } from '../src/domain/errors.js';
 import { openDatabase } from '../src/store/index.js';
-import { eachDialect, freshPgSchema, IN_CI, PG_URL } from './harness.js';
-
-const codeOf = async (p: Promise<unknown>) => {
-  try {
-    await p;
-    return null;
-  } catch (e) {
-    return (e as AppError).code;
-  }
-};
+import { IN_CI, PG_URL, codeOf, eachDialect, freshPgSchema } from './harness.js';
 
 eachDialect('settings, demo, today and migrations', (t) => {
   it('has defaults, validates every key, and writes all or nothing', async () => {

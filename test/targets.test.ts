@@ -3,18 +3,8 @@ import { updateContact } from '../src/app/contacts.js';
 import { loadDemo } from '../src/app/demo.js';
 import { suggestContacts } from '../src/app/suggest.js';
 import { addTarget, listTargets, setTargetByName, updateTarget } from '../src/app/targets.js';
-import { AppError } from '../src/domain/errors.js';
-import { eachDialect } from './harness.js';
+import { codeOf, eachDialect } from './harness.js';
 import { buildCampaign, buildContact } from './factories.js';
-
-const codeOf = async (p: Promise<unknown>) => {
-  try {
-    await p;
-    return null;
-  } catch (e) {
-    return (e as AppError).code;
-  }
-};
 
 eachDialect('targets', (t) => {
   it('ranks by status, motivation, posting, then advocacy derived from contacts', async () => {

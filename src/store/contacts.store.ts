@@ -8,23 +8,7 @@ import { bit, bool, type Page } from './rows.js';
 import type { ContactRow, Database } from './schema.js';
 
 /** What the app layer hands over to write a contact (the organisation already resolved). */
-export interface ContactRecord {
-  name: string;
-  givenName: string | null;
-  familyName: string | null;
-  emails: string[];
-  phones: string[];
-  organisationId: string | null;
-  title: string | null;
-  linkedinUrl: string | null;
-  location: string | null;
-  tags: string[];
-  tie: Tie;
-  doNotContact: boolean;
-  source: ContactSource;
-  connectedOn: string | null;
-  research: string | null;
-}
+export type ContactRecord = Omit<Contact, 'id' | 'organisation' | 'introducedBy' | 'createdAt' | 'updatedAt'>;
 
 export const CONTACT_SORTS = ['name', '-name', 'created', '-created', 'updated', '-updated'] as const;
 export type ContactSort = (typeof CONTACT_SORTS)[number];
