@@ -6,6 +6,7 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { listContacts } from '../src/app/contacts.js';
+import { suggestContacts } from '../src/app/suggest.js';
 import { localOwner, type Ctx, type Deps } from '../src/app/context.js';
 import { fixedClock } from '../src/domain/clock.js';
 import { uuidv7Generator } from '../src/domain/ids.js';
@@ -113,6 +114,16 @@ async function inProcessFigures(seed: SeedInfo): Promise<Figure[]> {
       `  app p50 ${ms(next.subject.p50)} p99 ${ms(next.subject.p99)} · raw p50 ${ms(next.baseline.p50)} p99 ${ms(next.baseline.p99)} (${next.subject.samples} samples each)`,
     );
 
+    log('Measuring suggest (whom to ask first) over the whole network…');
+    const campaign = (await ctx.store.campaigns.list(ctx.userId, { limit: 1, offset: 0 }))[0]!;
+    const ranked = await compareInProcess(
+      () => campaign.id,
+      (id) => suggestContacts(ctx, { campaignId: id, limit: 20 }),
+      (id) => raw.network(id),
+      QUICK ? { warmup: 2, rounds: 3, perRound: 3 } : { warmup: 5, rounds: 5, perRound: 10 },
+    );
+    log(`  app p50 ${ms(ranked.subject.p50)} · raw reads p50 ${ms(ranked.baseline.p50)} (${ranked.subject.samples} samples each)`);
+
     log('Measuring contacts search…');
     const search = await compareInProcess(
       (i) => picks[i % picks.length]!,
@@ -163,6 +174,14 @@ async function inProcessFigures(seed: SeedInfo): Promise<Figure[]> {
         better: 'lower',
         baseline: { name: 'raw better-sqlite3 OFFSET page p99', value: list.baseline.p99 },
         goal: { ratioMax: 1.5 },
+      }),
+      figure({
+        name: 'suggest.30k.p50',
+        value: ranked.subject.p50,
+        unit: 'ms',
+        better: 'lower',
+        baseline: { name: 'raw better-sqlite3 reads of the same rows p50', value: ranked.baseline.p50 },
+        goal: { max: 50 },
       }),
       figure({
         name: 'contacts.search.p99',
