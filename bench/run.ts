@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { listContacts } from '../src/app/contacts.js';
 import { suggestContacts } from '../src/app/suggest.js';
+import { findDuplicates } from '../src/domain/dedupe.js';
 import { localOwner, type Ctx, type Deps } from '../src/app/context.js';
 import { fixedClock } from '../src/domain/clock.js';
 import { uuidv7Generator } from '../src/domain/ids.js';
@@ -124,6 +125,23 @@ async function inProcessFigures(seed: SeedInfo): Promise<Figure[]> {
     );
     log(`  app p50 ${ms(ranked.subject.p50)} · raw reads p50 ${ms(ranked.baseline.p50)} (${ranked.subject.samples} samples each)`);
 
+    log('Measuring dedupe over the whole network…');
+    const everyone = await ctx.store.network.matchInputs(ctx.userId);
+    const dedupeRuns: number[] = [];
+    const readRuns: number[] = [];
+    let candidates = 0;
+    for (let i = 0; i < (QUICK ? 2 : 5); i++) {
+      let t = performance.now();
+      await ctx.store.network.matchInputs(ctx.userId);
+      readRuns.push(performance.now() - t);
+      t = performance.now();
+      candidates = findDuplicates(everyone, { defaultCountry: 'US' }).length;
+      dedupeRuns.push(performance.now() - t);
+    }
+    log(
+      `  ${everyone.length} contacts, ${candidates} candidates: matching ${ms(median(dedupeRuns))} · reading them ${ms(median(readRuns))}`,
+    );
+
     log('Measuring contacts search…');
     const search = await compareInProcess(
       (i) => picks[i % picks.length]!,
@@ -174,6 +192,14 @@ async function inProcessFigures(seed: SeedInfo): Promise<Figure[]> {
         better: 'lower',
         baseline: { name: 'raw better-sqlite3 OFFSET page p99', value: list.baseline.p99 },
         goal: { ratioMax: 1.5 },
+      }),
+      figure({
+        name: 'dedupe.30k.median',
+        value: median(dedupeRuns),
+        unit: 'ms',
+        better: 'lower',
+        baseline: { name: 'reading the same contacts from the store, median', value: median(readRuns) },
+        goal: { max: 2000 },
       }),
       figure({
         name: 'suggest.30k.p50',

@@ -86,6 +86,31 @@ eachDialect('HTTP API', (t) => {
     expect(doc.paths['/api/v1/contacts'].post.requestBody.content['application/json'].schema.properties).toHaveProperty('emails');
   });
 
+  it('imports an uploaded file, previewing first', async () => {
+    const csv =
+      'First Name,Last Name,URL,Email Address,Company,Position,Connected On\nMaya,Okafor,https://www.linkedin.com/in/maya,,Northbridge,Researcher,12 Mar 2024\n';
+    const upload = (query: string) =>
+      app().request(`http://127.0.0.1:5454/api/v1/import${query}`, { method: 'POST', headers: { 'content-type': 'text/csv' }, body: csv });
+    const preview = await upload('?dryRun=true');
+    expect(preview.status).toBe(200);
+    expect(await preview.json()).toMatchObject({ format: 'linkedin', dryRun: true, created: 1 });
+    expect((await call('GET', '/overview')).body.contacts).toBe(0);
+    expect(await (await upload('')).json()).toMatchObject({ created: 1 });
+    expect(await (await upload('')).json()).toMatchObject({ created: 0, unchanged: 1 });
+    const junk = await app().request('http://127.0.0.1:5454/api/v1/import', {
+      method: 'POST',
+      headers: { 'content-type': 'application/octet-stream' },
+      body: new Uint8Array([0, 1, 2, 3, 0, 0, 255, 254, 7, 0]),
+    });
+    expect([junk.status, ((await junk.json()) as { error: { code: string } }).error.code]).toEqual([422, 'import_failed']);
+    const cross = await app().request('http://127.0.0.1:5454/api/v1/import', {
+      method: 'POST',
+      headers: { 'content-type': 'text/csv', origin: 'https://evil.example.com' },
+      body: csv,
+    });
+    expect(cross.status).toBe(403);
+  });
+
   it('refuses foreign hosts, cross-origin writes, non-JSON bodies and huge bodies', async () => {
     expect((await call('GET', '/health', undefined, { host: 'evil.example.com' })).status).toBe(403);
     expect((await call('GET', '/health', undefined, { host: 'localhost:5454' })).status).toBe(200);

@@ -163,6 +163,24 @@ describe('coffeechat CLI (SQLite file)', () => {
     expect(day.json().now).toMatch(/^2026-03-02T09:00:0\d/);
   });
 
+  it('imports a file all or nothing, with the report of the contract', () => {
+    const e = env();
+    const file = join(BIN, '../../test/fixtures/formats/linkedin-connections.csv');
+    const dry = cli(['import', file, '--dry-run', '--json'], e);
+    expect(dry.code).toBe(0);
+    expect(Object.keys(dry.json())).toEqual(expect.arrayContaining(['format', 'rows', 'created', 'updated', 'unchanged', 'merged', 'skipped', 'errors']));
+    expect(cli(['contacts', 'list', '--json'], e).json()).toHaveLength(0);
+    const done = cli(['import', file, '--json'], e).json();
+    expect(done).toMatchObject({ format: 'linkedin', created: 5, skipped: 1 });
+    expect(done.errors[0].line).toBe(13);
+    expect(cli(['import', file, '--json'], e).json()).toMatchObject({ created: 0, unchanged: 5 });
+    const bad = cli(['import', join(BIN, '../../test/fixtures/formats/unterminated-quote.csv')], e);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toMatch(/unterminated-quote\.csv: Unterminated quote.*line 4/);
+    expect(cli(['import', '/no/such/file.csv'], e).code).toBe(2);
+    expect(cli(['contacts', 'list', '--json'], e).json()).toHaveLength(5);
+  });
+
   it('says clearly when the database cannot be opened', () => {
     const dir = tmp();
     const corrupt = join(dir, 'corrupt.db');

@@ -2,6 +2,7 @@
 import { Command, CommanderError } from 'commander';
 import { campaignsCommand } from './campaigns.command.js';
 import { contactsCommand } from './contacts.command.js';
+import { importCommand } from './import.command.js';
 import { interviewsCommand } from './interviews.command.js';
 import { introCommand } from './introductions.command.js';
 import { dbCommand, demoCommand, todayCommand } from './misc.command.js';
@@ -39,6 +40,7 @@ Examples:
 for (const c of [
   serveCommand(VERSION),
   contactsCommand(),
+  importCommand(),
   campaignsCommand(),
   interviewsCommand(),
   logCommand(),
@@ -64,6 +66,11 @@ const exitOverride = (cmd: Command) => {
   cmd.commands.forEach(exitOverride);
 };
 exitOverride(program);
+
+// A reader that stops early (`| head`) is not an error.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(0);
+});
 
 try {
   await program.parseAsync(process.argv);

@@ -55,23 +55,27 @@ export function createServerApp(opts: ServerOptions): Hono {
     c.header('Referrer-Policy', 'no-referrer');
     c.header('X-Frame-Options', 'DENY');
   });
-  app.use('/api/*', sameOriginWrites());
-  app.use(
-    '/api/*',
-    bodyLimit({
-      maxSize: MAX_BODY,
-      onError: () => {
-        throw new AppError('payload_too_large', `The request body is larger than ${MAX_BODY / 1024} KiB.`);
-      },
-    }),
-  );
+  // Uploads stream to their operation, which enforces its own (larger) limit as it reads.
+  const uploads = ROUTES.filter((r) => r.upload).map((r) => `/api/v1${r.path}`);
+  app.use('/api/*', sameOriginWrites(uploads));
+  const limit = bodyLimit({
+    maxSize: MAX_BODY,
+    onError: () => {
+      throw new AppError('payload_too_large', `The request body is larger than ${MAX_BODY / 1024} KiB.`);
+    },
+  });
+  app.use('/api/*', (c, next) => (uploads.includes(c.req.path) ? next() : limit(c, next)));
 
   const api = new Hono();
   const doc = openApiDocument(ROUTES, opts.version ?? '0');
   api.get('/openapi.json', (c) => c.json(doc));
   for (const r of ROUTES) {
     api.on(r.method.toUpperCase(), r.path, async (c) => {
-      const body = r.method === 'post' || r.method === 'patch' ? await readJson(c) : undefined;
+      const body = r.upload
+        ? (c.req.raw.body ?? new Uint8Array())
+        : r.method === 'post' || r.method === 'patch'
+          ? await readJson(c)
+          : undefined;
       const result = await r.run(ctx, { params: c.req.param() as Record<string, string>, query: c.req.query(), body });
       if (r.status === 204) return c.body(null, 204);
       return c.json(result as object, (r.status ?? 200) as 200);

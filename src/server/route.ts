@@ -19,6 +19,8 @@ export interface RouteDef {
   body?: z.ZodType;
   query?: z.ZodObject;
   status?: 200 | 201 | 204;
+  /** Takes a file as the raw request body (streamed to the operation), not JSON. */
+  upload?: boolean;
   run(ctx: Ctx, req: RouteRequest): Promise<unknown>;
 }
 

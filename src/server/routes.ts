@@ -3,6 +3,7 @@ import * as z from 'zod';
 import * as campaigns from '../app/campaigns.js';
 import * as contacts from '../app/contacts.js';
 import { loadDemo } from '../app/demo.js';
+import { importContacts, importOptions } from '../app/import.js';
 import * as interviews from '../app/interviews.js';
 import * as introductions from '../app/introductions.js';
 import * as notes from '../app/notes.js';
@@ -67,6 +68,20 @@ export const ROUTES: RouteDef[] = [
     body: contacts.contactInput,
     status: 201,
     run: (ctx, r) => contacts.createContact(ctx, r.body),
+  }),
+  route({
+    method: 'post',
+    path: '/import',
+    tag: 'contacts',
+    summary: 'Import a contacts file (the request body, as it is); ?dryRun=true previews',
+    query: importOptions,
+    upload: true,
+    run: (ctx, r) =>
+      importContacts(ctx, r.body as AsyncIterable<Uint8Array>, {
+        ...r.query,
+        dryRun: r.query.dryRun === 'true',
+        strict: r.query.strict === 'true',
+      }),
   }),
   route({ method: 'get', path: '/contacts/:id', tag: 'contacts', summary: 'One contact', run: (ctx, r) => contacts.getContact(ctx, p(r)) }),
   route({

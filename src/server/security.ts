@@ -25,8 +25,11 @@ export function hostGuard(extraHosts: string[]): MiddlewareHandler {
 
 const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
 
-/** Refuses writes that a browser says come from another site or origin. */
-export function sameOriginWrites(): MiddlewareHandler {
+/**
+ * Refuses writes that a browser says come from another site or origin. Bodies must be JSON, except
+ * on `uploadPaths`, which take a file as it is (the origin checks still apply there).
+ */
+export function sameOriginWrites(uploadPaths: string[] = []): MiddlewareHandler {
   return async (c, next) => {
     if (!SAFE.has(c.req.method)) {
       const site = c.req.header('sec-fetch-site');
@@ -49,7 +52,8 @@ export function sameOriginWrites(): MiddlewareHandler {
       }
       const type = c.req.header('content-type') ?? '';
       const length = Number(c.req.header('content-length') ?? '0');
-      if ((length > 0 || c.req.header('transfer-encoding')) && !type.toLowerCase().startsWith('application/json')) {
+      const upload = uploadPaths.includes(c.req.path);
+      if (!upload && (length > 0 || c.req.header('transfer-encoding')) && !type.toLowerCase().startsWith('application/json')) {
         throw new AppError('invalid_input', 'Send the request body as JSON (Content-Type: application/json).');
       }
     }

@@ -2,12 +2,55 @@
 // handful of set queries rather than one per contact.
 import type { Kysely } from 'kysely';
 import type { InterviewStatus, Permission, TargetStatus, Tie } from '../domain/types.js';
+import type { MatchInput } from '../domain/dedupe.js';
 import type { SuggestContact, SuggestInput } from '../domain/suggest.js';
 import { bool } from './rows.js';
 import type { Database } from './schema.js';
 
 export function networkStore(db: Kysely<Database>) {
   return {
+    /** Every contact in the shape the duplicate matcher reads. */
+    async matchInputs(userId: string): Promise<MatchInput[]> {
+      const [contacts, emails, phones] = await Promise.all([
+        db
+          .selectFrom('contacts')
+          .leftJoin('organisations', 'organisations.id', 'contacts.organisation_id')
+          .select([
+            'contacts.id',
+            'contacts.name',
+            'contacts.given_name',
+            'contacts.family_name',
+            'contacts.linkedin_url',
+            'organisations.name as organisation',
+          ])
+          .where('contacts.user_id', '=', userId)
+          .execute(),
+        db.selectFrom('contact_emails').select(['contact_id', 'value']).where('user_id', '=', userId).orderBy('position').execute(),
+        db.selectFrom('contact_phones').select(['contact_id', 'value']).where('user_id', '=', userId).orderBy('position').execute(),
+      ]);
+      const group = (rows: { contact_id: string; value: string }[]) => {
+        const m = new Map<string, string[]>();
+        for (const r of rows) {
+          const list = m.get(r.contact_id);
+          if (list) list.push(r.value);
+          else m.set(r.contact_id, [r.value]);
+        }
+        return m;
+      };
+      const e = group(emails);
+      const p = group(phones);
+      return contacts.map((c) => ({
+        id: c.id,
+        name: c.name,
+        givenName: c.given_name,
+        familyName: c.family_name,
+        emails: e.get(c.id) ?? [],
+        phones: p.get(c.id) ?? [],
+        organisation: c.organisation,
+        linkedinUrl: c.linkedin_url,
+      }));
+    },
+
     /** Everything `suggest` weighs, for one user and campaign. */
     async suggestInput(userId: string, campaignId: string): Promise<Omit<SuggestInput, 'field' | 'now'>> {
       const [contacts, tags, touches, introductions, interviews, targets] = await Promise.all([

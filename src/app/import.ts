@@ -1,0 +1,306 @@
+// Importing a contacts file: read it (src/formats), match each record against the network and the
+// rows before it (src/domain/dedupe), and write everything in ONE transaction — every row the
+// report counts, or nothing. A dry run does all of it and rolls back. Re-importing the same file
+// finds every row already there and changes nothing.
+import * as z from 'zod';
+import { CONFIDENT, DuplicateIndex, type MatchInput } from '../domain/dedupe.js';
+import { AppError } from '../domain/errors.js';
+import { splitName } from '../domain/names.js';
+import type { Contact } from '../domain/types.js';
+import { CONTACT_FORMATS, readContacts, type ContactFormat, type ImportedContact } from '../formats/index.js';
+import type { Store } from '../store/index.js';
+import type { ContactRecord } from '../store/contacts.store.js';
+import type { Ctx } from './context.js';
+import { resolveOrganisation } from './organisations.js';
+import { getSettings } from './settings.js';
+import { parse } from './validate.js';
+
+export const importOptions = z
+  .object({
+    format: z.enum(['auto', ...CONTACT_FORMATS]).default('auto'),
+    dryRun: z.coerce.boolean().default(false),
+    strict: z.coerce.boolean().default(false),
+    maxBytes: z.coerce.number().int().min(1).optional(),
+  })
+  .strict();
+
+export interface ImportReport {
+  format: ContactFormat | null;
+  dryRun: boolean;
+  rows: number;
+  created: number;
+  updated: number;
+  unchanged: number;
+  merged: number;
+  skipped: number;
+  errors: { line: number; message: string }[];
+}
+
+/** Thrown inside the transaction to undo a dry run; never leaves this module. */
+class RollBack extends Error {}
+
+const union = (a: string[], b: string[]) => [...new Set([...a, ...b])];
+
+function recordOf(c: Contact): ContactRecord {
+  const { id: _id, organisation: _o, introducedBy: _i, createdAt: _c, updatedAt: _u, ...record } = c;
+  return record;
+}
+
+/** Imports contacts from bytes or a byte stream; `onRow` is told of every row read (progress). */
+export async function importContacts(
+  ctx: Ctx,
+  source: Uint8Array | AsyncIterable<Uint8Array>,
+  input: unknown,
+  onRow?: (rows: number) => void,
+): Promise<ImportReport> {
+  const opts = parse(importOptions, input ?? {}, 'import options');
+  const { country } = await getSettings(ctx);
+  const report: ImportReport = {
+    format: null,
+    dryRun: opts.dryRun,
+    rows: 0,
+    created: 0,
+    updated: 0,
+    unchanged: 0,
+    merged: 0,
+    skipped: 0,
+    errors: [],
+  };
+  try {
+    await ctx.store.transaction(async (tx) => {
+      await writeAll(ctx, tx, source, opts, country ?? null, report, onRow);
+      if (report.rows === 0) throw new AppError('import_failed', 'The file has no contacts in it, only a header.');
+      if (opts.strict && report.errors.length) {
+        throw new AppError('import_failed', `Nothing was imported: ${report.errors.length} row(s) could not be read (--strict).`, {
+          errors: report.errors,
+        });
+      }
+      if (report.created + report.updated + report.unchanged + report.merged === 0 && report.errors.length) {
+        throw new AppError(
+          'import_failed',
+          `Nothing could be imported: every row had a problem (first on line ${report.errors[0]!.line}: ${report.errors[0]!.message}).`,
+          {
+            errors: report.errors,
+          },
+        );
+      }
+      if (opts.dryRun) throw new RollBack();
+    });
+  } catch (e) {
+    if (!(e instanceof RollBack)) throw e;
+  }
+  return report;
+}
+
+async function writeAll(
+  ctx: Ctx,
+  tx: Store,
+  source: Uint8Array | AsyncIterable<Uint8Array>,
+  opts: z.output<typeof importOptions>,
+  country: string | null,
+  report: ImportReport,
+  onRow?: (rows: number) => void,
+): Promise<void> {
+  const now = ctx.clock.now().toISOString();
+  const index = new DuplicateIndex({ defaultCountry: country });
+  for (const m of await tx.network.matchInputs(ctx.userId)) index.add(m);
+  const orgIds = new Map<string, string | null>();
+  const organisationId = async (name: string | null) => {
+    if (!name) return null;
+    if (!orgIds.has(name)) orgIds.set(name, await resolveOrganisation(ctx, tx, name));
+    return orgIds.get(name)!;
+  };
+  /** Contacts made or matched in this file, by the file's own UID and by name (for introductions). */
+  const byUid = new Map<string, string>();
+  const byName = new Map<string, string>();
+  const pending: { contactId: string; introducer: string }[] = [];
+  const createdHere = new Set<string>();
+
+  for await (const event of readContacts(source, { format: opts.format, maxBytes: opts.maxBytes })) {
+    if ('format' in event) {
+      report.format = event.format;
+      continue;
+    }
+    report.rows++;
+    onRow?.(report.rows);
+    if ('error' in event) {
+      report.errors.push(event.error);
+      report.skipped++;
+      continue;
+    }
+    const r = event.record;
+    const newId = ctx.ids();
+    const probe: MatchInput = {
+      id: newId,
+      name: r.name,
+      givenName: r.givenName,
+      familyName: r.familyName,
+      emails: r.emails,
+      phones: r.phones,
+      organisation: r.organisation,
+      linkedinUrl: r.linkedinUrl,
+    };
+    const best = index.addAndMatch(probe).find((c) => c.confidence >= CONFIDENT);
+    const matchId = best?.contactIds[0];
+    let contactId: string;
+    if (matchId && createdHere.has(matchId)) {
+      await mergeInto(ctx, tx, matchId, r, report.format!, organisationId, now, false);
+      report.merged++;
+      contactId = matchId;
+    } else if (matchId) {
+      const changed = await mergeInto(ctx, tx, matchId, r, report.format!, organisationId, now, true);
+      if (changed) report.updated++;
+      else report.unchanged++;
+      contactId = matchId;
+    } else {
+      await createFrom(ctx, tx, newId, r, report.format!, organisationId, now);
+      createdHere.add(newId);
+      report.created++;
+      contactId = newId;
+    }
+    if (r.uid) byUid.set(r.uid.replace(/^urn:uuid:/i, ''), contactId);
+    byName.set(r.name.toLowerCase(), contactId);
+    if (r.referredBy) pending.push({ contactId, introducer: r.referredBy });
+    for (const rel of r.related)
+      if (/met|acquaintance|contact|friend|colleague/i.test(rel.type)) pending.push({ contactId, introducer: rel.value });
+  }
+
+  // Introductions last, once every person in the file exists.
+  for (const p of pending) {
+    const ref = p.introducer.replace(/^urn:uuid:/i, '');
+    let introducerId = byUid.get(ref) ?? byName.get(p.introducer.toLowerCase()) ?? (await tx.contacts.get(ctx.userId, ref))?.id;
+    if (!introducerId && !/^urn:/i.test(p.introducer)) {
+      // "Referred By" names someone not in the file: they become a contact of their own.
+      introducerId = ctx.ids();
+      const names = splitName(p.introducer);
+      await tx.contacts.insert(ctx.userId, introducerId, blankRecord(p.introducer, names, report.format!), now);
+      byName.set(p.introducer.toLowerCase(), introducerId);
+      report.created++;
+    }
+    if (!introducerId || introducerId === p.contactId) continue;
+    if (await tx.introductions.find(ctx.userId, introducerId, p.contactId)) continue;
+    await tx.introductions.insert(ctx.userId, {
+      id: ctx.ids(),
+      introducerId,
+      contactId: p.contactId,
+      permission: 'not-asked',
+      permissionAt: null,
+      interviewId: null,
+      createdAt: now,
+    });
+  }
+}
+
+function blankRecord(name: string, names: { givenName: string | null; familyName: string | null }, format: ContactFormat): ContactRecord {
+  return {
+    name,
+    ...names,
+    emails: [],
+    phones: [],
+    organisationId: null,
+    title: null,
+    linkedinUrl: null,
+    location: null,
+    tags: [],
+    tie: 'acquaintance',
+    doNotContact: false,
+    source: format === 'csv' ? 'manual' : format,
+    connectedOn: null,
+    research: null,
+  };
+}
+
+async function createFrom(
+  ctx: Ctx,
+  tx: Store,
+  id: string,
+  r: ImportedContact,
+  format: ContactFormat,
+  organisationId: (name: string | null) => Promise<string | null>,
+  now: string,
+): Promise<void> {
+  await tx.contacts.insert(
+    ctx.userId,
+    id,
+    {
+      ...blankRecord(r.name, { givenName: r.givenName, familyName: r.familyName }, format),
+      emails: r.emails,
+      phones: r.phones,
+      organisationId: await organisationId(r.organisation),
+      title: r.title,
+      linkedinUrl: r.linkedinUrl,
+      location: r.location,
+      tags: r.tags,
+      connectedOn: r.connectedOn,
+    },
+    now,
+  );
+  const extra = [r.notes, r.birthday ? `Birthday: ${r.birthday}` : null].filter(Boolean).join('\n');
+  if (extra)
+    await tx.notes.insert(ctx.userId, {
+      id: ctx.ids(),
+      contactId: id,
+      interviewId: null,
+      questionId: null,
+      text: extra,
+      kinds: [],
+      at: now,
+      createdAt: now,
+    });
+}
+
+/**
+ * Folds a record into an existing contact: new e-mails, phones and tags are added, empty fields
+ * filled. A newer LinkedIn export is trusted about the current job: a new title or organisation
+ * replaces the old one and the change goes on the contact's timeline. Returns whether anything
+ * changed.
+ */
+async function mergeInto(
+  ctx: Ctx,
+  tx: Store,
+  contactId: string,
+  r: ImportedContact,
+  format: ContactFormat,
+  organisationId: (name: string | null) => Promise<string | null>,
+  now: string,
+  fromEarlierImport: boolean,
+): Promise<boolean> {
+  const cur = (await tx.contacts.get(ctx.userId, contactId))!;
+  const next = recordOf(cur);
+  next.emails = union(cur.emails, r.emails);
+  next.phones = union(cur.phones, r.phones);
+  next.tags = union(cur.tags, r.tags);
+  next.linkedinUrl ??= r.linkedinUrl;
+  next.location ??= r.location;
+  next.connectedOn ??= r.connectedOn;
+  next.givenName ??= r.givenName;
+  next.familyName ??= r.familyName;
+  const newOrg = await organisationId(r.organisation);
+  const jobMoved =
+    format === 'linkedin' && fromEarlierImport && ((newOrg && newOrg !== cur.organisationId) || (r.title && r.title !== cur.title));
+  if (jobMoved) {
+    next.organisationId = newOrg ?? cur.organisationId;
+    next.title = r.title ?? cur.title;
+  } else {
+    next.organisationId ??= newOrg;
+    next.title ??= r.title;
+  }
+  const changed = JSON.stringify(next) !== JSON.stringify(recordOf(cur));
+  if (!changed) return false;
+  await tx.contacts.update(ctx.userId, contactId, next, now);
+  if (jobMoved) {
+    const was = [cur.title, cur.organisation].filter(Boolean).join(' at ');
+    const is = [next.title, r.organisation ?? cur.organisation].filter(Boolean).join(' at ');
+    await tx.notes.insert(ctx.userId, {
+      id: ctx.ids(),
+      contactId,
+      interviewId: null,
+      questionId: null,
+      text: `Now ${is}${was ? ` (was ${was})` : ''}, from a LinkedIn import.`,
+      kinds: [],
+      at: now,
+      createdAt: now,
+    });
+  }
+  return true;
+}

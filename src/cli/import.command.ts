@@ -1,0 +1,58 @@
+// coffeechat import FILE — contacts from LinkedIn, Google, Outlook, vCard or a CSV.
+import { createReadStream, statSync } from 'node:fs';
+import { Command } from 'commander';
+import { importContacts } from '../app/import.js';
+import { AppError } from '../domain/errors.js';
+import { CONTACT_FORMATS } from '../formats/index.js';
+import { act } from './command.js';
+
+export function importCommand(): Command {
+  const cmd = new Command('import')
+    .argument('<file>', "the file: Connections.csv (or LinkedIn's ZIP), a Google or Outlook CSV, a .vcf, or any CSV with a header")
+    .description('import contacts; all or nothing, and re-importing the same file changes nothing')
+    .option('--format <format>', `auto | ${CONTACT_FORMATS.join(' | ')}`, 'auto')
+    .option('--dry-run', 'show what would happen, change nothing')
+    .option('--strict', 'import nothing if any row has a problem')
+    .option('--json', 'print the report as JSON');
+  act(cmd, async ({ ctx }, o, [file]) => {
+    try {
+      if (!statSync(file!).isFile()) throw new Error('not a file');
+    } catch (e) {
+      throw new AppError(
+        'invalid_input',
+        `Cannot read ${file}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}.`,
+      );
+    }
+    // A progress line on a terminal only; scripts and pipes get just the report.
+    const tty = process.stderr.isTTY && !o.json;
+    const progress = tty ? (n: number) => n % 500 === 0 && process.stderr.write(`\rimporting… ${n} rows`) : undefined;
+    const report = await importContacts(
+      ctx,
+      createReadStream(file!),
+      { format: o.format, dryRun: !!o.dryRun, strict: !!o.strict },
+      progress,
+    ).catch((e: unknown) => {
+      // The readers do not know the file's name; the message should say which file failed.
+      if (e instanceof AppError && e.code !== 'invalid_input') throw new AppError(e.code, `${file}: ${e.message}`, e.details);
+      throw e;
+    });
+    if (tty) process.stderr.write('\r\x1b[K');
+    return {
+      json: report,
+      text: () => {
+        const out = (s: string) => process.stdout.write(s + '\n');
+        out(`${report.dryRun ? 'Dry run (nothing written): ' : ''}${file} read as ${report.format}: ${report.rows} rows.`);
+        out(
+          `  created ${report.created}, updated ${report.updated}, unchanged ${report.unchanged}, merged ${report.merged}, skipped ${report.skipped}`,
+        );
+        for (const e of report.errors.slice(0, 20)) out(`  line ${e.line}: ${e.message}`);
+        if (report.errors.length > 20) out(`  … and ${report.errors.length - 20} more (see --json)`);
+      },
+    };
+  });
+  cmd.addHelpText(
+    'after',
+    '\nExamples:\n  coffeechat import ~/Downloads/Connections.csv --dry-run\n  coffeechat import contacts.vcf --json',
+  );
+  return cmd;
+}

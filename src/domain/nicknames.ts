@@ -1,0 +1,220 @@
+// Given names that people use for one another: nicknames, short forms and spellings of one name.
+// Each entry is a formal given name followed by the forms that stand for it. A form may stand for
+// several names ("alex" is Alexander or Alexandra), so two given names are the same person's when
+// they share an entry, not when a chain of entries links them ("al" links Alan and Albert, yet
+// Alan and Albert are different names). All forms are folded: lower case, no accents.
+
+const ENTRIES: readonly (readonly string[])[] = [
+  ['robert', 'rob', 'robbie', 'robby', 'bob', 'bobby', 'bert'],
+  ['roberta', 'bobbie', 'robbie'],
+  ['elizabeth', 'elisabeth', 'liz', 'lizzie', 'lizzy', 'beth', 'betty', 'betsy', 'eliza', 'libby', 'bess'],
+  ['william', 'will', 'bill', 'billy', 'willy', 'willie', 'liam'],
+  ['katherine', 'catherine', 'kathryn', 'katharine', 'kate', 'katie', 'kathy', 'cathy', 'kat', 'kath', 'kitty'],
+  ['kathleen', 'kathy', 'kath'],
+  ['ekaterina', 'yekaterina', 'katya'],
+  ['alexander', 'aleksander', 'aleksandr', 'alex', 'xander', 'sasha', 'lex'],
+  ['alexandra', 'aleksandra', 'alex', 'alexa', 'lexi', 'lexie', 'sasha'],
+  ['michael', 'mike', 'mikey', 'mick', 'mickey', 'micky', 'mikael'],
+  ['james', 'jim', 'jimmy', 'jamie'],
+  ['thomas', 'tom', 'tommy'],
+  ['daniel', 'dan', 'danny'],
+  ['danielle', 'daniela', 'dani'],
+  ['samuel', 'sam', 'sammy'],
+  ['samantha', 'sam', 'sammie', 'sammy'],
+  ['christopher', 'kristopher', 'cristopher', 'chris', 'kris', 'topher', 'kit'],
+  ['christine', 'kristine', 'chris', 'kris', 'chrissy'],
+  ['christina', 'cristina', 'kristina', 'chris', 'kris', 'chrissy'],
+  ['jennifer', 'jen', 'jenn', 'jenny', 'jennie'],
+  ['nicholas', 'nicolas', 'nikolas', 'nick', 'nicky', 'nico'],
+  ['nicole', 'nikki', 'nicky', 'nicki'],
+  ['anthony', 'antony', 'tony'],
+  ['antonio', 'tony', 'tonio'],
+  ['antonia', 'toni'],
+  ['david', 'dave', 'davey', 'davy'],
+  ['steven', 'stephen', 'steve', 'stevie'],
+  ['stephanie', 'steph', 'stephie'],
+  ['patrick', 'pat', 'paddy'],
+  ['patricia', 'pat', 'patty', 'patsy', 'trish', 'tricia', 'trisha'],
+  ['kimberly', 'kimberley', 'kim'],
+  ['margaret', 'peggy', 'maggie', 'meg', 'marge', 'margie'],
+  ['megan', 'meghan', 'meagan', 'meg'],
+  ['john', 'jon', 'jack', 'johnny'],
+  ['jonathan', 'jonathon', 'jon', 'jonny', 'johnny'],
+  ['joseph', 'joe', 'joey'],
+  ['josephine', 'jo', 'josie'],
+  ['joanna', 'johanna', 'joanne', 'jo'],
+  ['richard', 'rich', 'richie', 'rick', 'ricky', 'dick'],
+  ['edward', 'ed', 'eddie', 'eddy', 'ted', 'teddy', 'ned'],
+  ['edwin', 'ed', 'eddie'],
+  ['edmund', 'ed', 'ned'],
+  ['theodore', 'theo', 'ted', 'teddy'],
+  ['charles', 'charlie', 'chuck', 'chas', 'chaz'],
+  ['charlotte', 'charlie', 'lottie'],
+  ['benjamin', 'ben', 'benny', 'benji'],
+  ['benedict', 'ben'],
+  ['matthew', 'mathew', 'matt', 'matty'],
+  ['andrew', 'andy', 'drew'],
+  ['jacob', 'jakob', 'jake'],
+  ['joshua', 'josh'],
+  ['zachary', 'zach', 'zack', 'zac', 'zak'],
+  ['timothy', 'tim', 'timmy'],
+  ['gregory', 'greg'],
+  ['jeffrey', 'geoffrey', 'jeff', 'geoff'],
+  ['douglas', 'doug'],
+  ['gerald', 'gerry', 'jerry'],
+  ['jerome', 'jerry'],
+  ['lawrence', 'laurence', 'larry'],
+  ['leonard', 'len', 'lenny'],
+  ['ronald', 'ron', 'ronnie'],
+  ['donald', 'don', 'donnie'],
+  ['kenneth', 'ken', 'kenny'],
+  ['raymond', 'ray'],
+  ['peter', 'pete'],
+  ['philip', 'phillip', 'phil'],
+  ['frederick', 'frederic', 'fred', 'freddie', 'freddy'],
+  ['francis', 'frank', 'fran'],
+  ['frances', 'fran', 'frankie'],
+  ['franklin', 'frank'],
+  ['francisco', 'paco', 'pancho'],
+  ['henry', 'hank', 'harry', 'hal'],
+  ['harold', 'harry', 'hal'],
+  ['albert', 'al', 'bert'],
+  ['alan', 'allan', 'allen', 'al'],
+  ['arthur', 'art', 'artie'],
+  ['walter', 'walt', 'wally'],
+  ['eugene', 'gene'],
+  ['vincent', 'vince', 'vinnie'],
+  ['victor', 'vic'],
+  ['victoria', 'vicky', 'vicki', 'tori'],
+  ['nathan', 'nate'],
+  ['nathaniel', 'nate', 'nat'],
+  ['natalie', 'nathalie', 'nat'],
+  ['natasha', 'tasha'],
+  ['stuart', 'stewart', 'stu'],
+  ['abraham', 'abe'],
+  ['oliver', 'ollie'],
+  ['olivia', 'liv', 'livvy'],
+  ['maximilian', 'max'],
+  ['maxwell', 'max'],
+  ['cameron', 'cam'],
+  ['terence', 'terrence', 'terry'],
+  ['theresa', 'teresa', 'terry', 'terri', 'tess', 'tessa'],
+  ['susan', 'sue', 'susie', 'suzy'],
+  ['suzanne', 'susanne', 'sue', 'suzy'],
+  ['deborah', 'debra', 'deb', 'debbie', 'debby'],
+  ['rebecca', 'becky', 'becca', 'bex'],
+  ['jessica', 'jess', 'jessie'],
+  ['jacqueline', 'jackie'],
+  ['judith', 'judy'],
+  ['dorothy', 'dot', 'dottie', 'dolly'],
+  ['barbara', 'barb', 'babs'],
+  ['cynthia', 'cindy'],
+  ['pamela', 'pam'],
+  ['sandra', 'sandy'],
+  ['abigail', 'abby', 'abbie'],
+  ['amanda', 'mandy'],
+  ['melissa', 'mel', 'missy'],
+  ['melanie', 'mel'],
+  ['caroline', 'carolyn', 'carrie', 'caro'],
+  ['valerie', 'val'],
+  ['allison', 'alison', 'ally', 'allie', 'ali'],
+  ['gabriel', 'gabe'],
+  ['gabriella', 'gabrielle', 'gabriela', 'gabby', 'gabi'],
+  ['isabel', 'isabelle', 'isabella', 'izzy', 'bella', 'isa'],
+  ['emily', 'em', 'emmy'],
+  ['emma', 'em'],
+  ['eleanor', 'elinor', 'ellie', 'nell', 'nellie'],
+  ['anne', 'ann', 'annie', 'nan'],
+  ['sarah', 'sara'],
+  ['mary', 'molly', 'mamie'],
+  ['rachel', 'rachael', 'rach'],
+  ['hannah', 'hanna'],
+  ['sophia', 'sofia', 'sophie'],
+  ['madeline', 'madeleine', 'madelyn', 'maddie', 'maddy'],
+  ['mohammed', 'muhammad', 'mohammad', 'mohamed', 'muhammed', 'mohamad', 'mo'],
+  ['yusuf', 'yousef', 'youssef', 'yousuf'],
+  ['dmitri', 'dmitry', 'dimitri', 'dima'],
+  ['vladimir', 'vlad', 'volodya'],
+  ['anastasia', 'stacy', 'nastya'],
+  ['giuseppe', 'beppe', 'peppe'],
+  ['giovanni', 'gianni'],
+  ['jose', 'pepe'],
+  ['ignacio', 'nacho'],
+  ['fernando', 'nando'],
+  ['federico', 'fede'],
+  ['santiago', 'santi'],
+  ['rafael', 'raphael', 'rafa'],
+  ['manuel', 'manny'],
+  ['emmanuel', 'manny'],
+  ['guadalupe', 'lupe'],
+  ['dolores', 'lola'],
+  ['sean', 'shaun', 'shawn'],
+  ['brian', 'bryan'],
+  ['eric', 'erik'],
+  ['mark', 'marc'],
+  ['marcus', 'markus'],
+  ['carl', 'karl'],
+  ['neil', 'neal'],
+  ['ashley', 'ash'],
+  ['tobias', 'toby'],
+  ['reginald', 'reg', 'reggie'],
+  ['clifford', 'cliff'],
+  ['bradley', 'brad'],
+  ['mitchell', 'mitch'],
+  ['dominic', 'dominick', 'dom'],
+  ['bernard', 'bernie'],
+  ['randolph', 'randy'],
+  ['randall', 'randy'],
+  ['rodney', 'rod'],
+  ['roderick', 'rod'],
+  ['stanley', 'stan'],
+  ['sebastian', 'seb', 'bastian'],
+  ['russell', 'russ'],
+  ['beatrice', 'bea', 'trixie'],
+  ['constance', 'connie'],
+  ['florence', 'flo'],
+  ['gwendolyn', 'gwen'],
+  ['penelope', 'penny'],
+  ['virginia', 'ginny', 'ginger'],
+  ['evelyn', 'evie'],
+  ['matilda', 'mathilda', 'tilly', 'tillie'],
+  ['ezekiel', 'zeke'],
+  ['louis', 'lou'],
+  ['louise', 'lou', 'lulu'],
+  ['michelle', 'michele', 'shelly', 'shelley'],
+];
+
+/** folded form → the indexes of the entries it belongs to */
+const ENTRY_OF = new Map<string, number[]>();
+ENTRIES.forEach((forms, at) => {
+  for (const form of forms) {
+    const list = ENTRY_OF.get(form);
+    if (!list) ENTRY_OF.set(form, [at]);
+    else if (!list.includes(at)) list.push(at);
+  }
+});
+
+/** How many formal names the table knows (each with its nicknames and spellings). */
+export const NICKNAME_ENTRY_COUNT = ENTRIES.length;
+
+/**
+ * The formal given names a folded given name may stand for: "bob" → ["robert"], "alex" →
+ * ["alexander", "alexandra"], "robert" → ["robert"]. A name the table does not know stands for
+ * itself.
+ */
+export function canonicalGivenNames(folded: string): readonly string[] {
+  const at = ENTRY_OF.get(folded);
+  if (!at) return [folded];
+  return at.map((i) => ENTRIES[i]![0]!);
+}
+
+/** Whether two folded given names can be the same person's: equal, or forms of one name. */
+export function sameGivenName(a: string, b: string): boolean {
+  if (a === b) return true;
+  const ea = ENTRY_OF.get(a);
+  if (!ea) return false;
+  const eb = ENTRY_OF.get(b);
+  if (!eb) return false;
+  for (const x of ea) if (eb.includes(x)) return true;
+  return false;
+}
