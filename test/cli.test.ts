@@ -181,6 +181,20 @@ describe('coffeechat CLI (SQLite file)', () => {
     expect(cli(['contacts', 'list', '--json'], e).json()).toHaveLength(5);
   });
 
+  it('finds duplicates, merges and unmerges', () => {
+    const e = env();
+    const a = cli(['contacts', 'add', '--name', 'Robert Smith', '--email', 'rob@example.org', '--json'], e).json();
+    const b = cli(['contacts', 'add', '--name', 'Bob Smith', '--email', 'ROB@example.org', '--title', 'CTO', '--json'], e).json();
+    const pairs = cli(['dedupe', '--json'], e).json();
+    expect(pairs).toHaveLength(1);
+    expect(Object.keys(pairs[0]).sort()).toEqual(['confidence', 'contactIds', 'reasons']);
+    expect(cli(['contacts', 'merge', a.id, b.id, '--json'], e).json()).toMatchObject({ id: a.id, title: 'CTO' });
+    expect(cli(['contacts', 'list', '--json'], e).json()).toHaveLength(1);
+    expect(cli(['contacts', 'unmerge', a.id, '--json'], e).json().restored.id).toBe(b.id);
+    expect(cli(['contacts', 'list', '--json'], e).json()).toHaveLength(2);
+    expect(cli(['contacts', 'unmerge', a.id], e).code).toBe(1);
+  });
+
   it('says clearly when the database cannot be opened', () => {
     const dir = tmp();
     const corrupt = join(dir, 'corrupt.db');

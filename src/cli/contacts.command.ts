@@ -1,6 +1,7 @@
 // coffeechat contacts list|show|add|edit|rm
 import { Command } from 'commander';
 import * as contacts from '../app/contacts.js';
+import { mergeContacts, unmergeContact } from '../app/merge.js';
 import type { Contact } from '../domain/types.js';
 import { act, collect, line, listLimit } from './command.js';
 import { printTable } from './runtime.js';
@@ -123,6 +124,31 @@ export function contactsCommand(): Command {
     async ({ ctx }, _o, [id]) => {
       await contacts.deleteContact(ctx, id!);
       return { json: { id, deleted: true }, text: line(`Deleted ${id}.`) };
+    },
+  );
+
+  act(
+    cmd
+      .command('merge')
+      .argument('<keep>', 'the contact to keep')
+      .argument('<other>', 'the duplicate to fold into it')
+      .description('merge a duplicate into a contact (undo with unmerge)')
+      .option('--json', 'print the kept contact as JSON'),
+    async ({ ctx }, _o, [keep, other]) => {
+      const c = await mergeContacts(ctx, keep!, other!);
+      return { json: c, text: line(`Merged into ${c.name} (${c.id}). Undo with: coffeechat contacts unmerge ${c.id}`) };
+    },
+  );
+
+  act(
+    cmd
+      .command('unmerge')
+      .argument('<id>', 'the contact another was merged into')
+      .description('undo the latest merge into this contact')
+      .option('--json', 'print both contacts as JSON'),
+    async ({ ctx }, _o, [id]) => {
+      const r = await unmergeContact(ctx, id!);
+      return { json: r, text: line(`Restored ${r.restored.name} (${r.restored.id}) apart from ${r.kept.name}.`) };
     },
   );
 

@@ -2,6 +2,7 @@
 import { Command, CommanderError } from 'commander';
 import { campaignsCommand } from './campaigns.command.js';
 import { contactsCommand } from './contacts.command.js';
+import { dedupeCommand } from './dedupe.command.js';
 import { importCommand } from './import.command.js';
 import { interviewsCommand } from './interviews.command.js';
 import { introCommand } from './introductions.command.js';
@@ -41,6 +42,7 @@ for (const c of [
   serveCommand(VERSION),
   contactsCommand(),
   importCommand(),
+  dedupeCommand(),
   campaignsCommand(),
   interviewsCommand(),
   logCommand(),

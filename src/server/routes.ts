@@ -4,6 +4,7 @@ import * as campaigns from '../app/campaigns.js';
 import * as contacts from '../app/contacts.js';
 import { loadDemo } from '../app/demo.js';
 import { importContacts, importOptions } from '../app/import.js';
+import { findContactDuplicates, mergeContacts, unmergeContact } from '../app/merge.js';
 import * as interviews from '../app/interviews.js';
 import * as introductions from '../app/introductions.js';
 import * as notes from '../app/notes.js';
@@ -82,6 +83,28 @@ export const ROUTES: RouteDef[] = [
         dryRun: r.query.dryRun === 'true',
         strict: r.query.strict === 'true',
       }),
+  }),
+  route({
+    method: 'get',
+    path: '/duplicates',
+    tag: 'contacts',
+    summary: 'Pairs of contacts that may be the same person, with the evidence',
+    run: (ctx) => items(findContactDuplicates(ctx)),
+  }),
+  route({
+    method: 'post',
+    path: '/contacts/:id/merge',
+    tag: 'contacts',
+    summary: 'Merge another contact into this one ({ otherId })',
+    body: z.object({ otherId: z.string() }),
+    run: (ctx, r) => mergeContacts(ctx, p(r), String((r.body as { otherId?: unknown }).otherId ?? '')),
+  }),
+  route({
+    method: 'post',
+    path: '/contacts/:id/unmerge',
+    tag: 'contacts',
+    summary: 'Undo the latest merge into this contact',
+    run: (ctx, r) => unmergeContact(ctx, p(r)),
   }),
   route({ method: 'get', path: '/contacts/:id', tag: 'contacts', summary: 'One contact', run: (ctx, r) => contacts.getContact(ctx, p(r)) }),
   route({

@@ -7,6 +7,7 @@ import { contactsStore } from './contacts.store.js';
 import type { DialectName } from './dialect.js';
 import { interviewsStore } from './interviews.store.js';
 import { introductionsStore } from './introductions.store.js';
+import { mergesStore } from './merges.store.js';
 import { networkStore } from './network.store.js';
 import { notesStore } from './notes.store.js';
 import { organisationsStore } from './organisations.store.js';
@@ -28,6 +29,7 @@ export interface Store {
   actions: ReturnType<typeof actionsStore>;
   targets: ReturnType<typeof targetsStore>;
   network: ReturnType<typeof networkStore>;
+  merges: ReturnType<typeof mergesStore>;
   /** Runs `fn` in one transaction: everything it writes commits together or not at all. */
   transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T>;
 }
@@ -46,6 +48,7 @@ export function makeStore(db: Kysely<Database>, dialect: DialectName, inTransact
     actions: actionsStore(db),
     targets: targetsStore(db),
     network: networkStore(db),
+    merges: mergesStore(db),
     transaction: (fn) => {
       if (inTransaction) return fn(store);
       if (dialect === 'postgres') return db.transaction().execute((trx) => fn(makeStore(trx, dialect, true)));

@@ -215,6 +215,16 @@ export interface TemplateRow {
   created_at: string;
 }
 
+export interface MergeRow {
+  id: string;
+  user_id: string;
+  kept_id: string;
+  other_id: string;
+  snapshot: string;
+  at: string;
+  undone_at: string | null;
+}
+
 export interface Database {
   users: UserRow;
   settings: SettingRow;
@@ -237,10 +247,12 @@ export interface Database {
   outcomes: OutcomeRow;
   outcome_credits: OutcomeCreditRow;
   templates: TemplateRow;
+  merges: MergeRow;
 }
 
 /** Tables that hold a user's data, children before parents (the order a wipe deletes in). */
 export const USER_TABLES = [
+  'merges',
   'outcome_credits',
   'outcomes',
   'note_kinds',

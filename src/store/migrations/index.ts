@@ -2,7 +2,9 @@
 // scan, and a database that has run a migration missing here is refused by db.ts.
 import type { Migration } from 'kysely';
 import * as initial from './2026-11-26-01-initial.js';
+import * as merges from './2026-11-26-02-merges.js';
 
 export const MIGRATIONS: Record<string, Migration> = {
   '2026-11-26-01-initial': initial,
+  '2026-11-26-02-merges': merges,
 };
