@@ -111,6 +111,17 @@ eachDialect('HTTP API', (t) => {
     expect(cross.status).toBe(403);
   });
 
+  it('downloads the network as vCard or CSV', async () => {
+    await call('POST', '/contacts', { name: 'Maya Okafor', emails: ['maya@example.org'] });
+    const vcf = await app().request('http://127.0.0.1:5454/api/v1/export?format=vcard');
+    expect(vcf.headers.get('content-type')).toMatch(/text\/vcard/);
+    expect(await vcf.text()).toMatch(/^BEGIN:VCARD\r\nVERSION:4.0\r\n[\s\S]*FN:Maya Okafor/);
+    const csv = await app().request('http://127.0.0.1:5454/api/v1/export?format=csv');
+    expect(csv.headers.get('content-disposition')).toMatch(/coffeechat-contacts\.csv/);
+    expect((await csv.text()).split('\r\n')[1]).toMatch(/^Maya Okafor,/);
+    expect((await call('GET', '/export?format=pdf')).status).toBe(400);
+  });
+
   it('refuses foreign hosts, cross-origin writes, non-JSON bodies and huge bodies', async () => {
     expect((await call('GET', '/health', undefined, { host: 'evil.example.com' })).status).toBe(403);
     expect((await call('GET', '/health', undefined, { host: 'localhost:5454' })).status).toBe(200);

@@ -168,7 +168,9 @@ describe('coffeechat CLI (SQLite file)', () => {
     const file = join(BIN, '../../test/fixtures/formats/linkedin-connections.csv');
     const dry = cli(['import', file, '--dry-run', '--json'], e);
     expect(dry.code).toBe(0);
-    expect(Object.keys(dry.json())).toEqual(expect.arrayContaining(['format', 'rows', 'created', 'updated', 'unchanged', 'merged', 'skipped', 'errors']));
+    expect(Object.keys(dry.json())).toEqual(
+      expect.arrayContaining(['format', 'rows', 'created', 'updated', 'unchanged', 'merged', 'skipped', 'errors']),
+    );
     expect(cli(['contacts', 'list', '--json'], e).json()).toHaveLength(0);
     const done = cli(['import', file, '--json'], e).json();
     expect(done).toMatchObject({ format: 'linkedin', created: 5, skipped: 1 });

@@ -65,7 +65,9 @@ eachDialect('import', (t) => {
     expect(lenient.created).toBe(2);
     expect(lenient.errors).toEqual([{ line: 4, message: expect.stringMatching(/no name/) }]);
     expect(await codeOf(importContacts(t(), bytes(''), {}))).toBe('import_failed');
-    expect(await codeOf(importContacts(t(), bytes('First Name,Last Name,URL,Email Address,Company,Position,Connected On\n'), {}))).toBe('import_failed');
+    expect(await codeOf(importContacts(t(), bytes('First Name,Last Name,URL,Email Address,Company,Position,Connected On\n'), {}))).toBe(
+      'import_failed',
+    );
     expect(await codeOf(importContacts(t(), fixture('unterminated-quote.csv'), {}))).toBe('import_failed');
     expect((await listContacts(t(), {})).items).toHaveLength(2);
   });

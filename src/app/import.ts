@@ -8,6 +8,7 @@ import { AppError } from '../domain/errors.js';
 import { splitName } from '../domain/names.js';
 import type { Contact } from '../domain/types.js';
 import { CONTACT_FORMATS, readContacts, type ContactFormat, type ImportedContact } from '../formats/index.js';
+import { unneutralise } from '../formats/csv-write.js';
 import type { Store } from '../store/index.js';
 import type { ContactRecord } from '../store/contacts.store.js';
 import type { Ctx } from './context.js';
@@ -128,7 +129,8 @@ async function writeAll(
       report.skipped++;
       continue;
     }
-    const r = event.record;
+    // Spreadsheet-safe CSVs (ours among them) put an apostrophe before a leading = + - @; take it off.
+    const r = report.format === 'csv' ? unneutraliseRecord(event.record) : event.record;
     const newId = ctx.ids();
     const probe: MatchInput = {
       id: newId,
@@ -189,6 +191,21 @@ async function writeAll(
       createdAt: now,
     });
   }
+}
+
+function unneutraliseRecord(r: ImportedContact): ImportedContact {
+  const fix = (v: string | null) => (v === null ? v : unneutralise(v));
+  return {
+    ...r,
+    name: unneutralise(r.name),
+    givenName: fix(r.givenName),
+    familyName: fix(r.familyName),
+    organisation: fix(r.organisation),
+    title: fix(r.title),
+    location: fix(r.location),
+    notes: fix(r.notes),
+    tags: r.tags.map(unneutralise),
+  };
 }
 
 function blankRecord(name: string, names: { givenName: string | null; familyName: string | null }, format: ContactFormat): ContactRecord {

@@ -42,7 +42,10 @@ export async function findContactDuplicates(ctx: Ctx): Promise<Omit<DuplicateCan
  * notes, interviews, actions and introductions move to KEEP.
  */
 export async function mergeContacts(ctx: Ctx, keepId: string, otherId: string): Promise<Contact> {
-  if (!keepId || !otherId) throw new AppError('invalid_input', 'Name the contact to keep and the one to merge into it.', { fields: [{ field: 'otherId', message: 'is required' }] });
+  if (!keepId || !otherId)
+    throw new AppError('invalid_input', 'Name the contact to keep and the one to merge into it.', {
+      fields: [{ field: 'otherId', message: 'is required' }],
+    });
   if (keepId === otherId) throw new AppError('invalid_input', 'A contact cannot be merged with itself.');
   return ctx.store.transaction(async (tx) => {
     const keep = await tx.contacts.get(ctx.userId, keepId);

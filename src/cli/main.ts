@@ -3,6 +3,7 @@ import { Command, CommanderError } from 'commander';
 import { campaignsCommand } from './campaigns.command.js';
 import { contactsCommand } from './contacts.command.js';
 import { dedupeCommand } from './dedupe.command.js';
+import { exportCommand } from './export.command.js';
 import { importCommand } from './import.command.js';
 import { interviewsCommand } from './interviews.command.js';
 import { introCommand } from './introductions.command.js';
@@ -43,6 +44,7 @@ for (const c of [
   contactsCommand(),
   importCommand(),
   dedupeCommand(),
+  exportCommand(),
   campaignsCommand(),
   interviewsCommand(),
   logCommand(),

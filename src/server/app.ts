@@ -77,6 +77,23 @@ export function createServerApp(opts: ServerOptions): Hono {
           ? await readJson(c)
           : undefined;
       const result = await r.run(ctx, { params: c.req.param() as Record<string, string>, query: c.req.query(), body });
+      if (r.download) {
+        const { type, filename } = r.download({ params: c.req.param() as Record<string, string>, query: c.req.query(), body });
+        const chunks = result as AsyncGenerator<string>;
+        const first = await chunks.next(); // let a bad request fail as JSON before the file starts
+        const encoder = new TextEncoder();
+        const stream = new ReadableStream<Uint8Array>({
+          start(controller) {
+            if (!first.done) controller.enqueue(encoder.encode(first.value));
+          },
+          async pull(controller) {
+            const next = await chunks.next();
+            if (next.done) controller.close();
+            else controller.enqueue(encoder.encode(next.value));
+          },
+        });
+        return c.body(stream, 200, { 'Content-Type': type, 'Content-Disposition': `attachment; filename="${filename}"` });
+      }
       if (r.status === 204) return c.body(null, 204);
       return c.json(result as object, (r.status ?? 200) as 200);
     });

@@ -21,6 +21,8 @@ export interface RouteDef {
   status?: 200 | 201 | 204;
   /** Takes a file as the raw request body (streamed to the operation), not JSON. */
   upload?: boolean;
+  /** Answers with a file: the operation yields text chunks, sent as this type and file name. */
+  download?: (req: RouteRequest) => { type: string; filename: string };
   run(ctx: Ctx, req: RouteRequest): Promise<unknown>;
 }
 

@@ -3,6 +3,7 @@ import * as z from 'zod';
 import * as campaigns from '../app/campaigns.js';
 import * as contacts from '../app/contacts.js';
 import { loadDemo } from '../app/demo.js';
+import { exportContacts, exportOptions } from '../app/export.js';
 import { importContacts, importOptions } from '../app/import.js';
 import { findContactDuplicates, mergeContacts, unmergeContact } from '../app/merge.js';
 import * as interviews from '../app/interviews.js';
@@ -83,6 +84,18 @@ export const ROUTES: RouteDef[] = [
         dryRun: r.query.dryRun === 'true',
         strict: r.query.strict === 'true',
       }),
+  }),
+  route({
+    method: 'get',
+    path: '/export',
+    tag: 'contacts',
+    summary: 'Download every contact as vCard 4.0 or spreadsheet-safe CSV (?format=vcard|csv)',
+    query: exportOptions,
+    download: (r) =>
+      r.query.format === 'csv'
+        ? { type: 'text/csv; charset=utf-8', filename: 'coffeechat-contacts.csv' }
+        : { type: 'text/vcard; charset=utf-8', filename: 'coffeechat-contacts.vcf' },
+    run: async (ctx, r) => exportContacts(ctx, r.query),
   }),
   route({
     method: 'get',

@@ -1,0 +1,24 @@
+// coffeechat export vcard|csv [--out FILE]
+import { createWriteStream } from 'node:fs';
+import { once } from 'node:events';
+import { Command } from 'commander';
+import { exportContacts } from '../app/export.js';
+import { act } from './command.js';
+
+export function exportCommand(): Command {
+  const cmd = new Command('export')
+    .argument('<format>', 'vcard | csv')
+    .description('export your contacts (stdout unless --out)')
+    .option('--out <file>', 'write to this file');
+  return act(cmd, async ({ ctx }, o, [format]) => {
+    const out = o.out ? createWriteStream(o.out as string) : process.stdout;
+    for await (const chunk of exportContacts(ctx, { format })) {
+      if (!out.write(chunk)) await once(out, 'drain');
+    }
+    if (o.out) {
+      (out as ReturnType<typeof createWriteStream>).end();
+      await once(out, 'finish');
+      process.stderr.write(`Wrote ${o.out as string}.\n`);
+    }
+  });
+}
