@@ -93,6 +93,9 @@ export async function importContacts(
   return report;
 }
 
+/** Rows are matched one by one but written in batches: a multi-row insert per table and batch. */
+const BATCH = 500;
+
 async function writeAll(
   ctx: Ctx,
   tx: Store,
@@ -105,17 +108,105 @@ async function writeAll(
   const now = ctx.clock.now().toISOString();
   const index = new DuplicateIndex({ defaultCountry: country });
   for (const m of await tx.network.matchInputs(ctx.userId)) index.add(m);
-  const orgIds = new Map<string, string | null>();
+  const orgs = new Map<string, { id: string; name: string } | null>();
+  const orgNames = new Map<string, string>();
   const organisationId = async (name: string | null) => {
     if (!name) return null;
-    if (!orgIds.has(name)) orgIds.set(name, await resolveOrganisation(ctx, tx, name));
-    return orgIds.get(name)!;
+    if (!orgs.has(name)) {
+      const id = await resolveOrganisation(ctx, tx, name);
+      const org = id ? await tx.organisations.get(ctx.userId, id) : undefined;
+      orgs.set(name, org ? { id: org.id, name: org.name } : null);
+      if (org) orgNames.set(org.id, org.name);
+    }
+    return orgs.get(name)?.id ?? null;
   };
   /** Contacts made or matched in this file, by the file's own UID and by name (for introductions). */
   const byUid = new Map<string, string>();
   const byName = new Map<string, string>();
   const pending: { contactId: string; introducer: string }[] = [];
   const createdHere = new Set<string>();
+  // A row merged into another contact keeps its own id in the matcher's index: follow it.
+  const alias = new Map<string, string>();
+  const resolve = (id: string) => alias.get(id) ?? id;
+  let batch: ImportedContact[] = [];
+
+  const flush = async () => {
+    const creates: { id: string; r: ImportedContact }[] = [];
+    const merges: { target: string; r: ImportedContact; inFile: boolean }[] = [];
+    for (const r of batch) {
+      const newId = ctx.ids();
+      const probe: MatchInput = {
+        id: newId,
+        name: r.name,
+        givenName: r.givenName,
+        familyName: r.familyName,
+        emails: r.emails,
+        phones: r.phones,
+        organisation: r.organisation,
+        linkedinUrl: r.linkedinUrl,
+      };
+      const best = index.addAndMatch(probe).find((c) => c.confidence >= CONFIDENT);
+      const target = best ? resolve(best.contactIds[0]) : undefined;
+      if (target) {
+        alias.set(newId, target);
+        merges.push({ target, r, inFile: createdHere.has(target) });
+      } else {
+        creates.push({ id: newId, r });
+        createdHere.add(newId);
+      }
+      const contactId = target ?? newId;
+      if (r.uid) byUid.set(r.uid.replace(/^urn:uuid:/i, ''), contactId);
+      byName.set(r.name.toLowerCase(), contactId);
+      if (r.referredBy) pending.push({ contactId, introducer: r.referredBy });
+      for (const rel of r.related)
+        if (/met|acquaintance|contact|friend|colleague/i.test(rel.type)) pending.push({ contactId, introducer: rel.value });
+    }
+    batch = [];
+
+    const rows: { id: string; record: ContactRecord }[] = [];
+    for (const { id, r } of creates) {
+      rows.push({
+        id,
+        record: {
+          ...blankRecord(r.name, { givenName: r.givenName, familyName: r.familyName }, report.format!),
+          emails: r.emails,
+          phones: r.phones,
+          organisationId: await organisationId(r.organisation),
+          title: r.title,
+          linkedinUrl: r.linkedinUrl,
+          location: r.location,
+          tags: r.tags,
+          connectedOn: r.connectedOn,
+        },
+      });
+    }
+    await tx.contacts.insertMany(ctx.userId, rows, orgNames, now);
+    for (const { id, r } of creates) {
+      const extra = [r.notes, r.birthday ? `Birthday: ${r.birthday}` : null].filter(Boolean).join('\n');
+      if (extra)
+        await tx.notes.insert(ctx.userId, {
+          id: ctx.ids(),
+          contactId: id,
+          interviewId: null,
+          questionId: null,
+          text: extra,
+          kinds: [],
+          at: now,
+          createdAt: now,
+        });
+    }
+    report.created += creates.length;
+
+    // Merges read the contacts they fold into, all at once, and keep them current as they change.
+    const current = new Map((await tx.contacts.getMany(ctx.userId, [...new Set(merges.map((m) => m.target))])).map((c) => [c.id, c]));
+    for (const m of merges) {
+      const changed = await mergeInto(ctx, tx, current.get(m.target)!, m.r, report.format!, organisationId, now, !m.inFile);
+      if (changed) current.set(m.target, changed);
+      if (m.inFile) report.merged++;
+      else if (changed) report.updated++;
+      else report.unchanged++;
+    }
+  };
 
   for await (const event of readContacts(source, { format: opts.format, maxBytes: opts.maxBytes })) {
     if ('format' in event) {
@@ -130,42 +221,10 @@ async function writeAll(
       continue;
     }
     // Spreadsheet-safe CSVs (ours among them) put an apostrophe before a leading = + - @; take it off.
-    const r = report.format === 'csv' ? unneutraliseRecord(event.record) : event.record;
-    const newId = ctx.ids();
-    const probe: MatchInput = {
-      id: newId,
-      name: r.name,
-      givenName: r.givenName,
-      familyName: r.familyName,
-      emails: r.emails,
-      phones: r.phones,
-      organisation: r.organisation,
-      linkedinUrl: r.linkedinUrl,
-    };
-    const best = index.addAndMatch(probe).find((c) => c.confidence >= CONFIDENT);
-    const matchId = best?.contactIds[0];
-    let contactId: string;
-    if (matchId && createdHere.has(matchId)) {
-      await mergeInto(ctx, tx, matchId, r, report.format!, organisationId, now, false);
-      report.merged++;
-      contactId = matchId;
-    } else if (matchId) {
-      const changed = await mergeInto(ctx, tx, matchId, r, report.format!, organisationId, now, true);
-      if (changed) report.updated++;
-      else report.unchanged++;
-      contactId = matchId;
-    } else {
-      await createFrom(ctx, tx, newId, r, report.format!, organisationId, now);
-      createdHere.add(newId);
-      report.created++;
-      contactId = newId;
-    }
-    if (r.uid) byUid.set(r.uid.replace(/^urn:uuid:/i, ''), contactId);
-    byName.set(r.name.toLowerCase(), contactId);
-    if (r.referredBy) pending.push({ contactId, introducer: r.referredBy });
-    for (const rel of r.related)
-      if (/met|acquaintance|contact|friend|colleague/i.test(rel.type)) pending.push({ contactId, introducer: rel.value });
+    batch.push(report.format === 'csv' ? unneutraliseRecord(event.record) : event.record);
+    if (batch.length >= BATCH) await flush();
   }
+  await flush();
 
   // Introductions last, once every person in the file exists.
   for (const p of pending) {
@@ -227,62 +286,23 @@ function blankRecord(name: string, names: { givenName: string | null; familyName
   };
 }
 
-async function createFrom(
-  ctx: Ctx,
-  tx: Store,
-  id: string,
-  r: ImportedContact,
-  format: ContactFormat,
-  organisationId: (name: string | null) => Promise<string | null>,
-  now: string,
-): Promise<void> {
-  await tx.contacts.insert(
-    ctx.userId,
-    id,
-    {
-      ...blankRecord(r.name, { givenName: r.givenName, familyName: r.familyName }, format),
-      emails: r.emails,
-      phones: r.phones,
-      organisationId: await organisationId(r.organisation),
-      title: r.title,
-      linkedinUrl: r.linkedinUrl,
-      location: r.location,
-      tags: r.tags,
-      connectedOn: r.connectedOn,
-    },
-    now,
-  );
-  const extra = [r.notes, r.birthday ? `Birthday: ${r.birthday}` : null].filter(Boolean).join('\n');
-  if (extra)
-    await tx.notes.insert(ctx.userId, {
-      id: ctx.ids(),
-      contactId: id,
-      interviewId: null,
-      questionId: null,
-      text: extra,
-      kinds: [],
-      at: now,
-      createdAt: now,
-    });
-}
-
 /**
  * Folds a record into an existing contact: new e-mails, phones and tags are added, empty fields
  * filled. A newer LinkedIn export is trusted about the current job: a new title or organisation
- * replaces the old one and the change goes on the contact's timeline. Returns whether anything
- * changed.
+ * replaces the old one and the change goes on the contact's timeline. Returns the contact as it
+ * now is when anything changed, or null.
  */
 async function mergeInto(
   ctx: Ctx,
   tx: Store,
-  contactId: string,
+  cur: Contact,
   r: ImportedContact,
   format: ContactFormat,
   organisationId: (name: string | null) => Promise<string | null>,
   now: string,
   fromEarlierImport: boolean,
-): Promise<boolean> {
-  const cur = (await tx.contacts.get(ctx.userId, contactId))!;
+): Promise<Contact | null> {
+  const contactId = cur.id;
   const next = recordOf(cur);
   next.emails = union(cur.emails, r.emails);
   next.phones = union(cur.phones, r.phones);
@@ -303,7 +323,7 @@ async function mergeInto(
     next.title ??= r.title;
   }
   const changed = JSON.stringify(next) !== JSON.stringify(recordOf(cur));
-  if (!changed) return false;
+  if (!changed) return null;
   await tx.contacts.update(ctx.userId, contactId, next, now);
   if (jobMoved) {
     const was = [cur.title, cur.organisation].filter(Boolean).join(' at ');
@@ -319,5 +339,5 @@ async function mergeInto(
       createdAt: now,
     });
   }
-  return true;
+  return (await tx.contacts.get(ctx.userId, contactId))!;
 }
