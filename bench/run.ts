@@ -14,6 +14,7 @@ import { uuidv7Generator } from '../src/domain/ids.js';
 import { searchTerms } from '../src/store/dialect.js';
 import { makeStore, openDatabase } from '../src/store/index.js';
 import { rawContacts } from './baseline.js';
+import { importFigures } from './import.js';
 import { NOW } from './fake.js';
 import { mulberry32 } from './prng.js';
 import { freePort, timeReady, timeRun } from './procs.js';
@@ -325,6 +326,8 @@ async function main() {
     const env = childEnv(home);
     figures.push(await cliFigure(env));
     figures.push(await serveFigure(env));
+    log('Measuring imports…');
+    figures.push(...(await importFigures(BIN, env, QUICK, log)));
   } finally {
     rmSync(home, { recursive: true, force: true });
   }

@@ -10,7 +10,7 @@ import type { Contact } from '../domain/types.js';
 import { CONTACT_FORMATS, readContacts, type ContactFormat, type ImportedContact } from '../formats/index.js';
 import { unneutralise } from '../formats/csv-write.js';
 import type { Store } from '../store/index.js';
-import type { ContactRecord } from '../store/contacts.store.js';
+import { contactRecord, type ContactRecord } from '../store/contacts.store.js';
 import type { Ctx } from './context.js';
 import { resolveOrganisation } from './organisations.js';
 import { getSettings } from './settings.js';
@@ -41,11 +41,6 @@ export interface ImportReport {
 class RollBack extends Error {}
 
 const union = (a: string[], b: string[]) => [...new Set([...a, ...b])];
-
-function recordOf(c: Contact): ContactRecord {
-  const { id: _id, organisation: _o, introducedBy: _i, createdAt: _c, updatedAt: _u, ...record } = c;
-  return record;
-}
 
 /** Imports contacts from bytes or a byte stream; `onRow` is told of every row read (progress). */
 export async function importContacts(
@@ -303,7 +298,7 @@ async function mergeInto(
   fromEarlierImport: boolean,
 ): Promise<Contact | null> {
   const contactId = cur.id;
-  const next = recordOf(cur);
+  const next = contactRecord(cur);
   next.emails = union(cur.emails, r.emails);
   next.phones = union(cur.phones, r.phones);
   next.tags = union(cur.tags, r.tags);
@@ -322,7 +317,7 @@ async function mergeInto(
     next.organisationId ??= newOrg;
     next.title ??= r.title;
   }
-  const changed = JSON.stringify(next) !== JSON.stringify(recordOf(cur));
+  const changed = JSON.stringify(next) !== JSON.stringify(contactRecord(cur));
   if (!changed) return null;
   await tx.contacts.update(ctx.userId, contactId, next, now);
   if (jobMoved) {

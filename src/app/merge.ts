@@ -4,7 +4,7 @@
 import { findDuplicates, type DuplicateCandidate } from '../domain/dedupe.js';
 import { AppError, notFound } from '../domain/errors.js';
 import type { Contact, Introduction } from '../domain/types.js';
-import type { ContactRecord } from '../store/contacts.store.js';
+import { contactRecord, type ContactRecord } from '../store/contacts.store.js';
 import type { MovedRows } from '../store/merges.store.js';
 import type { Ctx } from './context.js';
 import { getSettings } from './settings.js';
@@ -17,11 +17,6 @@ interface Snapshot {
   moved: MovedRows;
   historyNoteId: string | null;
 }
-
-const recordOf = (c: Contact): ContactRecord => {
-  const { id: _i, organisation: _o, introducedBy: _b, createdAt: _c, updatedAt: _u, ...record } = c;
-  return record;
-};
 
 const union = (a: string[], b: string[]) => [...new Set([...a, ...b])];
 
@@ -59,8 +54,8 @@ export async function mergeContacts(ctx: Ctx, keepId: string, otherId: string): 
       });
     }
     const now = ctx.clock.now().toISOString();
-    const keptBefore = recordOf(keep);
-    const otherRecord = recordOf(other);
+    const keptBefore = contactRecord(keep);
+    const otherRecord = contactRecord(other);
     const merged: ContactRecord = {
       ...keptBefore,
       givenName: keep.givenName ?? other.givenName,

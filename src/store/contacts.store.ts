@@ -10,6 +10,12 @@ import type { ContactRow, Database } from './schema.js';
 /** What the app layer hands over to write a contact (the organisation already resolved). */
 export type ContactRecord = Omit<Contact, 'id' | 'organisation' | 'introducedBy' | 'createdAt' | 'updatedAt'>;
 
+/** The writable part of a contact: what to hand back to insert or update. */
+export function contactRecord(c: Contact): ContactRecord {
+  const { id: _id, organisation: _org, introducedBy: _by, createdAt: _created, updatedAt: _updated, ...record } = c;
+  return record;
+}
+
 export const CONTACT_SORTS = ['name', '-name', 'created', '-created', 'updated', '-updated'] as const;
 export type ContactSort = (typeof CONTACT_SORTS)[number];
 
@@ -150,7 +156,12 @@ export function contactsStore(db: Kysely<Database>, dialect: DialectName) {
      * Inserts many new contacts in a few multi-row statements (imports): one per table and chunk
      * instead of several per contact. `organisations` names the organisations the records point to.
      */
-    async insertMany(userId: string, rows: { id: string; record: ContactRecord }[], organisations: Map<string, string>, at: string): Promise<void> {
+    async insertMany(
+      userId: string,
+      rows: { id: string; record: ContactRecord }[],
+      organisations: Map<string, string>,
+      at: string,
+    ): Promise<void> {
       // 200 rows of 18 columns stays far below SQLite's limit of bound parameters per statement.
       for (let i = 0; i < rows.length; i += 200) {
         const chunk = rows.slice(i, i + 200);
@@ -166,8 +177,12 @@ export function contactsStore(db: Kysely<Database>, dialect: DialectName) {
             })),
           )
           .execute();
-        const emails = chunk.flatMap(({ id, record }) => record.emails.map((value, position) => ({ contact_id: id, user_id: userId, position, value })));
-        const phones = chunk.flatMap(({ id, record }) => record.phones.map((value, position) => ({ contact_id: id, user_id: userId, position, value })));
+        const emails = chunk.flatMap(({ id, record }) =>
+          record.emails.map((value, position) => ({ contact_id: id, user_id: userId, position, value })),
+        );
+        const phones = chunk.flatMap(({ id, record }) =>
+          record.phones.map((value, position) => ({ contact_id: id, user_id: userId, position, value })),
+        );
         const tags = chunk.flatMap(({ id, record }) => record.tags.map((tag) => ({ contact_id: id, user_id: userId, tag })));
         if (emails.length) await db.insertInto('contact_emails').values(emails).execute();
         if (phones.length) await db.insertInto('contact_phones').values(phones).execute();
