@@ -76,6 +76,11 @@ eachDialect('HTTP API', (t) => {
     expect((await call('POST', '/demo')).status).toBe(201);
     expect((await call('POST', '/demo')).status).toBe(409);
     expect((await call('GET', '/overview')).body.contacts).toBe(12);
+    const daniel = (await call('GET', '/contacts?q=daniel')).body.items[0];
+    expect((await call('GET', `/contacts/${daniel.id}/chain`)).body.items.map((c: { name: string }) => c.name)).toEqual([
+      'Maya Okafor',
+      'Daniel Ferreira',
+    ]);
     expect((await call('GET', '/search?q=northbridge')).body.contacts.length).toBe(3);
     const day = (await call('GET', '/today')).body;
     expect(day).toHaveProperty('actions');

@@ -1,7 +1,8 @@
 // Introductions: who introduced whom, and whether the user may use the introducer's name.
 import * as z from 'zod';
 import { AppError, notFound } from '../domain/errors.js';
-import { PERMISSIONS, type Introduction } from '../domain/types.js';
+import { introductionChain, type ChainLink } from '../domain/chain.js';
+import { PERMISSIONS, type Contact, type Introduction } from '../domain/types.js';
 import type { IntroductionView } from '../store/introductions.store.js';
 import type { Ctx } from './context.js';
 import { idText, parse } from './validate.js';
@@ -55,4 +56,20 @@ export async function listIntroductions(ctx: Ctx, contactId: string): Promise<In
 
 export async function deleteIntroduction(ctx: Ctx, id: string): Promise<void> {
   if (!(await ctx.store.introductions.delete(ctx.userId, id))) throw notFound('introduction', id);
+}
+
+/** The chain of introductions from someone the user knows down to this contact. */
+export async function contactChain(ctx: Ctx, contactId: string): Promise<ChainLink[]> {
+  const start = await ctx.store.contacts.get(ctx.userId, contactId);
+  if (!start) throw notFound('contact', contactId);
+  // Walk up one earliest introducer at a time (chains are short), then let the domain assemble.
+  const known = new Map<string, ChainLink>([[start.id, { id: start.id, name: start.name, tie: start.tie }]]);
+  const up = new Map<string, string>();
+  let cur: Contact | undefined = start;
+  for (let i = 0; cur?.introducedBy && i < 20 && !up.has(cur.id); i++) {
+    up.set(cur.id, cur.introducedBy);
+    cur = await ctx.store.contacts.get(ctx.userId, cur.introducedBy);
+    if (cur) known.set(cur.id, { id: cur.id, name: cur.name, tie: cur.tie });
+  }
+  return introductionChain(known.get(start.id)!, (id) => known.get(up.get(id) ?? '') ?? null);
 }

@@ -30,5 +30,16 @@ export function introCommand(): Command {
       return { json: list, text: () => printTable(list.map((i) => [i.id, i.introducerId, '→', i.contactId, i.permission])) };
     },
   );
+  act(
+    cmd
+      .command('chain')
+      .description('how you reach a contact: the chain of introductions')
+      .requiredOption('--contact <id>', 'the contact')
+      .option('--json', 'print a JSON array'),
+    async ({ ctx }, o) => {
+      const chain = await introductions.contactChain(ctx, o.contact as string);
+      return { json: chain, text: line(['you', ...chain.map((c) => c.name)].join(' → ')) };
+    },
+  );
   return cmd;
 }

@@ -152,6 +152,13 @@ export const ROUTES: RouteDef[] = [
   }),
 
   route({
+    method: 'get',
+    path: '/contacts/:id/chain',
+    tag: 'introductions',
+    summary: 'The chain of introductions from someone you know down to this contact',
+    run: (ctx, r) => items(introductions.contactChain(ctx, p(r))),
+  }),
+  route({
     method: 'post',
     path: '/introductions',
     tag: 'introductions',
