@@ -97,7 +97,7 @@ async function appImport(file: string, csv: Uint8Array): Promise<number> {
 
 /** The floor: the same rows into the same tables (and the same search index) with prepared statements. */
 async function rawInsert(file: string, list: Row[]): Promise<number> {
-  (await openDatabase(file)).close(); // create the schema
+  await (await openDatabase(file)).close(); // create the schema
   const db = new Database(file);
   const rng = mulberry32(5);
   const ids = uuidv7Generator(fixedClock(NOW), (b) => rng.fill(b));

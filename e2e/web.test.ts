@@ -1,8 +1,10 @@
 // Browser flows against the real thing: the built server (`coffeechat serve`) on a temporary
 // SQLite file, driven in Debian's Chromium through playwright-core. They cover adding a contact
 // through the form (checked with the CLI on the same database), loading the sample data and moving
-// a card on the board with the keyboard (checked through the API), axe-core on every page at
-// phone and laptop widths in light and dark, and no console errors along the way.
+// a card on the board with the keyboard (checked through the API), importing a LinkedIn export
+// (preview, then import), ranking target organisations and adding a suggested person to a
+// campaign, axe-core on every page at phone and laptop widths in light and dark, and no console
+// errors along the way.
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -38,10 +40,23 @@ if (!haveChromium) {
 
 interface InterviewRow {
   id: string;
+  contactId: string;
   contactName: string;
   status: string;
   campaignId: string;
 }
+
+/** A LinkedIn Connections.csv as LinkedIn writes it: a notes preamble, then the header. Line 7 has no one in it. */
+const CONNECTIONS_CSV = [
+  'Notes:',
+  '"When exporting your connection data, you may notice that some of the email addresses are missing."',
+  '',
+  'First Name,Last Name,URL,Email Address,Company,Position,Connected On',
+  'Zanele,Mokoena,https://www.linkedin.com/in/zanele-mokoena,zanele@example.org,Harbour Health Design,Service Designer,14 Feb 2025',
+  'Tomasz,Wójcik,https://www.linkedin.com/in/tomasz-wojcik,,Civic Data Lab,Research Lead,02 Mar 2024',
+  ',,,,,,03 Mar 2024',
+  '',
+].join('\r\n');
 
 /**
  * The few browser globals used inside `page.evaluate` callbacks. This file is type-checked as Node
@@ -287,6 +302,110 @@ async function freePort(): Promise<number> {
   );
 
   it(
+    'imports a LinkedIn export: a preview that saves nothing, then the import, and the people are in Contacts',
+    async () => {
+      const { ctx, page } = await open({ width: 375 });
+      await visit(page, '/contacts');
+      await page.getByRole('link', { name: 'Import', exact: true }).click();
+      await page.getByRole('heading', { name: 'Import contacts', level: 1 }).waitFor();
+      await expect(page.getByLabel('Kind of file').inputValue()).resolves.toBe('auto');
+      const file = { name: 'Connections.csv', mimeType: 'text/csv', buffer: Buffer.from(CONNECTIONS_CSV, 'utf8') };
+      await page.getByLabel('Contacts file', { exact: true }).setInputFiles(file);
+      await page.getByRole('button', { name: 'Preview' }).click();
+
+      const preview = page.getByRole('region', { name: 'Preview: nothing saved yet' });
+      await preview.waitFor();
+      await preview.getByText('reads as LinkedIn connections, with 3 rows').waitFor();
+      const count = (label: string) => preview.getByRole('row', { name: label }).getByRole('cell').textContent();
+      await expect(count('New contacts to add')).resolves.toBe('2');
+      await expect(count('Rows to skip')).resolves.toBe('1');
+      await preview.getByText('Line 7:').waitFor();
+      axeFound.push(...(await axeCheck(page, 'import preview @375 light')));
+      // A preview is a dry run: nobody is saved yet.
+      expect((await api<{ items: unknown[] }>('/api/v1/contacts?q=Mokoena')).items).toHaveLength(0);
+
+      await preview.getByRole('button', { name: 'Import', exact: true }).click();
+      const result = page.getByRole('region', { name: 'Imported Connections.csv' });
+      await result.waitFor();
+      await page.getByText('Imported: 2 new contacts, 0 updated, 0 unchanged; 1 row skipped.').waitFor();
+      await expect(result.getByRole('row', { name: 'New contacts added' }).getByRole('cell').textContent()).resolves.toBe('2');
+      const saved = (await api<{ items: { name: string; tie: string; organisation: string | null }[] }>('/api/v1/contacts?q=Mokoena'))
+        .items;
+      expect(saved.map((c) => [c.name, c.tie, c.organisation])).toEqual([['Zanele Mokoena', 'acquaintance', 'Harbour Health Design']]);
+
+      // The same file again would change nothing, and the preview says so.
+      await result.getByRole('button', { name: 'Import another file' }).click();
+      await page.getByLabel('Contacts file', { exact: true }).setInputFiles(file);
+      await page.getByRole('button', { name: 'Preview' }).click();
+      await page.getByText('importing it would change nothing').waitFor();
+
+      await visit(page, '/contacts?q=Zanele');
+      await page.locator('.contact-list').getByRole('link', { name: 'Zanele Mokoena' }).waitFor();
+      await ctx.close();
+    },
+    TIMEOUT,
+  );
+
+  it(
+    'ranks target organisations on a campaign, and adds the first suggested person to it',
+    async () => {
+      const { ctx, page } = await open({ width: 1280 });
+      await visit(page, `/campaigns/${campaignId}`);
+      const targets = page.getByRole('region', { name: 'Target organisations' });
+      await targets.getByRole('heading', { name: 'No target organisations yet' }).waitFor();
+      const org = targets.getByLabel('Organisation (required)');
+      const rows = page.locator('table.targets tbody tr');
+      const rowNames = () => rows.locator('th').allTextContents();
+
+      await org.fill('Acme Labs');
+      await targets.getByRole('button', { name: 'Add target' }).click();
+      await page.getByText('Acme Labs added as a target, ranked 1.').waitFor();
+      await org.fill('Northbridge Health');
+      await targets.getByLabel('How much do you want to work there?').selectOption('3');
+      await targets.getByRole('button', { name: 'Add target' }).click();
+      await page.getByText('Northbridge Health added as a target, ranked 1.').waitFor();
+      // Motivation first: Northbridge (3) above Acme (2); Northbridge has someone the user knows inside.
+      await expect.poll(rowNames).toEqual(['Northbridge Health', 'Acme Labs']);
+      await expect(rows.first().locator('td[data-label="Advocacy"]').textContent()).resolves.toMatch(/^Yes — \d+ (person|people) you know/);
+      await expect(rows.nth(1).locator('td[data-label="Advocacy"]').textContent()).resolves.toBe('No');
+
+      // The same organisation twice is refused beside the field.
+      await org.fill('northbridge health');
+      await targets.getByRole('button', { name: 'Add target' }).click();
+      await targets.getByText('is already a target of this campaign').waitFor();
+      await expect(org.getAttribute('aria-invalid')).resolves.toBe('true');
+
+      // Same motivation, then better postings: Acme moves up.
+      await page.getByLabel('Motivation for Acme Labs').selectOption('3');
+      await page.getByText('Acme Labs: motivation 3 — Dream employer. Ranked 2 of 2.').waitFor();
+      await page.getByLabel('Postings at Acme Labs').selectOption('3');
+      await expect.poll(rowNames).toEqual(['Acme Labs', 'Northbridge Health']);
+      await expect(rows.first().locator('td.num').textContent()).resolves.toBe('1');
+      const saved = (
+        await api<{ items: { organisation: string; rank: number; posting: number }[] }>(`/api/v1/campaigns/${campaignId}/targets`)
+      ).items;
+      expect(saved.map((t) => [t.rank, t.organisation, t.posting])).toEqual([
+        [1, 'Acme Labs', 3],
+        [2, 'Northbridge Health', 1],
+      ]);
+
+      // Whom to ask first: the top suggestion, with its reasons, goes onto the board as a prospect.
+      const top = page.locator('#suggestions li.suggestion').first();
+      const first = page.locator(`[data-suggestion="${await top.getAttribute('data-suggestion')}"]`);
+      const name = (await first.locator('.suggestion__name').textContent()) ?? '';
+      expect(await first.locator('.suggestion__reasons li').count()).toBeGreaterThan(0);
+      await first.getByRole('button', { name: `Add to campaign — ${name}` }).click();
+      await page.getByText(`${name} added as a prospect.`).waitFor();
+      await first.getByText('On the board: Prospect').waitFor();
+      await page.locator('section[data-status="prospect"]').getByRole('link', { name }).waitFor();
+      const interviews = (await api<{ items: InterviewRow[] }>(`/api/v1/interviews?campaignId=${campaignId}`)).items;
+      expect(interviews.find((i) => i.contactName === name)?.status).toBe('prospect');
+      await ctx.close();
+    },
+    TIMEOUT,
+  );
+
+  it(
     'has no serious or critical axe violations on any page, at 1280 and 375 px, light and dark',
     async () => {
       const paths = [
@@ -294,6 +413,7 @@ async function freePort(): Promise<number> {
         '/contacts',
         '/contacts?new=1',
         `/contacts/${contactId}`,
+        '/import',
         '/campaigns',
         `/campaigns/${campaignId}`,
         '/interviews',

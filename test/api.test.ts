@@ -108,6 +108,7 @@ eachDialect('HTTP API', (t) => {
       body: new Uint8Array([0, 1, 2, 3, 0, 0, 255, 254, 7, 0]),
     });
     expect([junk.status, ((await junk.json()) as { error: { code: string } }).error.code]).toEqual([422, 'import_failed']);
+    expect((await upload('?maxBytes=999999999')).status).toBe(400); // the size limit is not the caller's to raise
     const cross = await app().request('http://127.0.0.1:5454/api/v1/import', {
       method: 'POST',
       headers: { 'content-type': 'text/csv', origin: 'https://evil.example.com' },

@@ -180,6 +180,8 @@ describe('coffeechat CLI (SQLite file)', () => {
     expect(bad.code).toBe(1);
     expect(bad.stderr).toMatch(/unterminated-quote\.csv: Unterminated quote.*line 4/);
     expect(cli(['import', '/no/such/file.csv'], e).code).toBe(2);
+    const tooBig = cli(['import', file, '--max-size', '0.0001'], e);
+    expect([tooBig.code, /larger than/i.test(tooBig.stderr)]).toEqual([1, true]);
     expect(cli(['contacts', 'list', '--json'], e).json()).toHaveLength(5);
   });
 

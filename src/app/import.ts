@@ -21,7 +21,6 @@ export const importOptions = z
     format: z.enum(['auto', ...CONTACT_FORMATS]).default('auto'),
     dryRun: z.coerce.boolean().default(false),
     strict: z.coerce.boolean().default(false),
-    maxBytes: z.coerce.number().int().min(1).optional(),
   })
   .strict();
 
@@ -48,8 +47,9 @@ export async function importContacts(
   source: Uint8Array | AsyncIterable<Uint8Array>,
   input: unknown,
   onRow?: (rows: number) => void,
+  limits: { maxBytes?: number } = {},
 ): Promise<ImportReport> {
-  const opts = parse(importOptions, input ?? {}, 'import options');
+  const opts = { ...parse(importOptions, input ?? {}, 'import options'), ...limits };
   const { country } = await getSettings(ctx);
   const report: ImportReport = {
     format: null,
@@ -95,7 +95,7 @@ async function writeAll(
   ctx: Ctx,
   tx: Store,
   source: Uint8Array | AsyncIterable<Uint8Array>,
-  opts: z.output<typeof importOptions>,
+  opts: z.output<typeof importOptions> & { maxBytes?: number },
   country: string | null,
   report: ImportReport,
   onRow?: (rows: number) => void,

@@ -13,6 +13,7 @@ export function importCommand(): Command {
     .option('--format <format>', `auto | ${CONTACT_FORMATS.join(' | ')}`, 'auto')
     .option('--dry-run', 'show what would happen, change nothing')
     .option('--strict', 'import nothing if any row has a problem')
+    .option('--max-size <MB>', 'largest file accepted, in MB (default 50)')
     .option('--json', 'print the report as JSON');
   act(cmd, async ({ ctx }, o, [file]) => {
     try {
@@ -23,6 +24,9 @@ export function importCommand(): Command {
         `Cannot read ${file}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}.`,
       );
     }
+    const maxMb = o.maxSize === undefined ? 50 : Number(o.maxSize);
+    if (!Number.isFinite(maxMb) || maxMb <= 0)
+      throw new AppError('invalid_input', `--max-size must be a number of megabytes (got "${String(o.maxSize)}").`);
     // A progress line on a terminal only; scripts and pipes get just the report.
     const tty = process.stderr.isTTY && !o.json;
     const progress = tty ? (n: number) => n % 500 === 0 && process.stderr.write(`\rimporting… ${n} rows`) : undefined;
@@ -31,6 +35,7 @@ export function importCommand(): Command {
       createReadStream(file!),
       { format: o.format, dryRun: !!o.dryRun, strict: !!o.strict },
       progress,
+      { maxBytes: Math.round(maxMb * 1024 * 1024) },
     ).catch((e: unknown) => {
       // The readers do not know the file's name; the message should say which file failed.
       if (e instanceof AppError && e.code !== 'invalid_input') throw new AppError(e.code, `${file}: ${e.message}`, e.details);

@@ -45,6 +45,8 @@ export interface Suggestion {
   /** The mutual contact to ask for an introduction, when the best path runs through one. */
   via: string | null;
   viaContactId: string | null;
+  /** Their interview's status in this campaign when they are already on the board (a prospect). */
+  inCampaign: InterviewStatus | null;
 }
 
 const DAY = 24 * 3600 * 1000;
@@ -144,7 +146,15 @@ export function suggest(input: SuggestInput, limit: number): Suggestion[] {
       score += 5;
       reasons.push('you have been in touch within the year');
     }
-    out.push({ contactId: c.id, name: c.name, score, reasons, via: via?.name ?? null, viaContactId: via?.contactId ?? null });
+    out.push({
+      contactId: c.id,
+      name: c.name,
+      score,
+      reasons,
+      via: via?.name ?? null,
+      viaContactId: via?.contactId ?? null,
+      inCampaign: status ?? null,
+    });
   }
   return out.sort((a, b) => b.score - a.score || a.name.localeCompare(b.name)).slice(0, limit);
 }

@@ -19,6 +19,7 @@ import type {
   Response,
   Settings,
   Situation,
+  TargetStatus,
   Tie,
   Touch,
 } from '../../src/domain/types';
@@ -66,6 +67,8 @@ function withQuery(path: string, query?: Query): string {
   return s ? `${path}?${s}` : path;
 }
 
+const NETWORK_MESSAGE = 'Could not reach the coffeechat server. Check that it is still running, then try again.';
+
 async function request<T>(method: string, path: string, body?: unknown, query?: Query): Promise<T> {
   const init: RequestInit = { method, headers: { Accept: 'application/json' } };
   if (body !== undefined) {
@@ -76,10 +79,14 @@ async function request<T>(method: string, path: string, body?: unknown, query?: 
   try {
     res = await fetch(withQuery(`/api/v1${path}`, query), init);
   } catch {
-    throw new ApiError(0, 'network', 'Could not reach the coffeechat server. Check that it is still running, then try again.');
+    throw new ApiError(0, 'network', NETWORK_MESSAGE);
   }
   if (res.status === 204) return undefined as T;
-  const text = await res.text();
+  return answer<T>(res.status, res.statusText, await res.text());
+}
+
+/** The parsed body of a finished request, or the ApiError its `{ error }` body describes. */
+function answer<T>(status: number, statusText: string, text: string): T {
   let data: unknown = undefined;
   if (text) {
     try {
@@ -88,13 +95,43 @@ async function request<T>(method: string, path: string, body?: unknown, query?: 
       data = undefined;
     }
   }
-  if (!res.ok) {
+  if (status < 200 || status >= 300) {
     const err = (data as { error?: { code?: unknown; message?: unknown; details?: unknown } } | undefined)?.error;
-    const code = typeof err?.code === 'string' ? err.code : 'http_' + res.status;
-    const message = typeof err?.message === 'string' ? err.message : `The server answered ${res.status} ${res.statusText}.`;
-    throw new ApiError(res.status, code, message, err?.details);
+    const code = typeof err?.code === 'string' ? err.code : 'http_' + status;
+    const message = typeof err?.message === 'string' ? err.message : `The server answered ${status} ${statusText}.`;
+    throw new ApiError(status, code, message, err?.details);
   }
   return data as T;
+}
+
+/**
+ * Sends a file as the raw request body (not JSON), through XMLHttpRequest because fetch cannot
+ * report upload progress. `onProgress` gets the share sent, 0 to 1; the server then still reads
+ * the file before it answers.
+ */
+function upload<T>(path: string, file: Blob, query: Query, onProgress?: (sent: number) => void): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', withQuery(`/api/v1${path}`, query));
+    xhr.setRequestHeader('Accept', 'application/json');
+    xhr.setRequestHeader('Content-Type', file.type || 'application/octet-stream');
+    if (onProgress) {
+      xhr.upload.addEventListener('progress', (e) => {
+        if (e.lengthComputable && e.total > 0) onProgress(e.loaded / e.total);
+      });
+      xhr.upload.addEventListener('load', () => onProgress(1));
+    }
+    xhr.addEventListener('load', () => {
+      try {
+        resolve(answer<T>(xhr.status, xhr.statusText, xhr.responseText));
+      } catch (e) {
+        reject(e instanceof Error ? e : new Error(String(e)));
+      }
+    });
+    xhr.addEventListener('error', () => reject(new ApiError(0, 'network', NETWORK_MESSAGE)));
+    xhr.addEventListener('abort', () => reject(new ApiError(0, 'aborted', 'The upload was stopped.')));
+    xhr.send(file);
+  });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -123,6 +160,62 @@ export interface TodayView {
 }
 
 export type AllSettings = Settings & Record<string, unknown>;
+
+/** An introduction with the names of both people, as the contact's introductions list gives it. */
+export type IntroductionView = Introduction & { introducerName: string; contactName: string };
+
+export type ImportFormat = 'auto' | 'linkedin' | 'google' | 'outlook' | 'vcard' | 'csv';
+
+/** What an import did, or (dry run) would do. */
+export interface ImportReport {
+  format: Exclude<ImportFormat, 'auto'> | null;
+  dryRun: boolean;
+  rows: number;
+  created: number;
+  updated: number;
+  unchanged: number;
+  merged: number;
+  skipped: number;
+  errors: { line: number; message: string }[];
+}
+
+/** An organisation a campaign aims at, ranked the LAMP way (rank 1 first). */
+export interface Target {
+  id: string;
+  campaignId: string;
+  organisationId: string;
+  organisation: string;
+  /** 0 to 3 */
+  motivation: number;
+  /** 1 to 3 */
+  posting: number;
+  status: TargetStatus;
+  /** Contacts there the user knows (close or acquaintance), and all contacts there. */
+  knownInside: number;
+  contactsInside: number;
+  advocacy: boolean;
+  rank: number;
+  createdAt: string;
+}
+
+export interface TargetInput {
+  campaignId: string;
+  organisation: string;
+  motivation?: number;
+  posting?: number;
+  status?: TargetStatus;
+}
+
+/** Someone to ask first in a campaign, with the reasons in plain words. */
+export interface Suggestion {
+  contactId: string;
+  name: string;
+  score: number;
+  reasons: string[];
+  /** The mutual contact to ask for an introduction, when the best path runs through one. */
+  via: string | null;
+  viaContactId: string | null;
+}
 
 export type ContactSort = 'name' | '-name' | 'created' | '-created' | 'updated' | '-updated';
 
@@ -197,7 +290,10 @@ export const api = {
     update: (id: string, body: Partial<ContactInput>) => request<Contact>('PATCH', `/contacts/${encodeURIComponent(id)}`, body),
     remove: (id: string) => request<void>('DELETE', `/contacts/${encodeURIComponent(id)}`),
     timeline: (id: string) => request<{ items: TimelineItem[] }>('GET', `/contacts/${encodeURIComponent(id)}/timeline`),
-    introductions: (id: string) => request<{ items: Introduction[] }>('GET', `/contacts/${encodeURIComponent(id)}/introductions`),
+    introductions: (id: string) => request<{ items: IntroductionView[] }>('GET', `/contacts/${encodeURIComponent(id)}/introductions`),
+    /** Imports a contacts file; a dry run reports what would happen and changes nothing. */
+    import: (file: Blob, opts: { format: ImportFormat; dryRun: boolean }, onProgress?: (sent: number) => void) =>
+      upload<ImportReport>('/import', file, { format: opts.format, dryRun: opts.dryRun }, onProgress),
   },
 
   introductions: {
@@ -215,6 +311,16 @@ export const api = {
     remove: (id: string) => request<void>('DELETE', `/campaigns/${encodeURIComponent(id)}`),
     end: (id: string) => request<Campaign>('POST', `/campaigns/${encodeURIComponent(id)}/end`, {}),
     reopen: (id: string) => request<Campaign>('POST', `/campaigns/${encodeURIComponent(id)}/reopen`, {}),
+    targets: (id: string) => request<{ items: Target[] }>('GET', `/campaigns/${encodeURIComponent(id)}/targets`),
+    suggestions: (id: string, limit = 20) =>
+      request<{ items: Suggestion[] }>('GET', `/campaigns/${encodeURIComponent(id)}/suggestions`, undefined, { limit }),
+  },
+
+  targets: {
+    create: (body: TargetInput) => request<Target>('POST', '/targets', body),
+    update: (id: string, body: { motivation?: number; posting?: number; status?: TargetStatus }) =>
+      request<Target>('PATCH', `/targets/${encodeURIComponent(id)}`, body),
+    remove: (id: string) => request<void>('DELETE', `/targets/${encodeURIComponent(id)}`),
   },
 
   organisations: {
@@ -258,6 +364,8 @@ export const keys = {
   introductions: (id: string) => ['contact', id, 'introductions'] as const,
   campaigns: ['campaigns'] as const,
   campaign: (id: string) => ['campaign', id] as const,
+  targets: (campaignId: string) => ['campaign', campaignId, 'targets'] as const,
+  suggestions: (campaignId: string) => ['campaign', campaignId, 'suggestions'] as const,
   interviews: (q: object) => ['interviews', q] as const,
 };
 

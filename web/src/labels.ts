@@ -13,8 +13,10 @@ import type {
   Purpose,
   Response,
   Situation,
+  TargetStatus,
   Tie,
 } from '../../src/domain/types';
+import type { ImportFormat } from './api';
 
 export const INTERVIEW_STATUS_LABEL = {
   prospect: 'Prospect',
@@ -167,3 +169,38 @@ export const MODE_LABEL = {
   video: 'video call',
   phone: 'phone call',
 } satisfies Record<MeetingMode, string>;
+
+export const TARGET_STATUS_LABEL = {
+  active: 'Active',
+  'on-hold': 'On hold',
+  'ruled-out': 'Ruled out',
+  offer: 'Offer',
+} satisfies Record<TargetStatus, string>;
+export const TARGET_STATUSES = Object.keys(TARGET_STATUS_LABEL) as TargetStatus[];
+
+/** LAMP motivation, 0 to 3: how much the user would like to work there. */
+export const MOTIVATION_LABEL: Record<number, string> = {
+  3: '3 — Dream employer',
+  2: '2 — Keen',
+  1: '1 — Mildly interested',
+  0: '0 — Not interested',
+};
+export const MOTIVATIONS = [3, 2, 1, 0];
+
+/** LAMP postings, 1 to 3: how relevant the organisation's current job postings are. */
+export const POSTING_LABEL: Record<number, string> = {
+  3: '3 — Postings fit well',
+  2: '2 — Some related postings',
+  1: '1 — None seen',
+};
+export const POSTINGS = [3, 2, 1];
+
+export const IMPORT_FORMAT_LABEL = {
+  auto: 'Recognise automatically',
+  linkedin: 'LinkedIn connections (Connections.csv or the .zip)',
+  google: 'Google Contacts (Google CSV)',
+  outlook: 'Outlook contacts (CSV)',
+  vcard: 'vCard (.vcf), from a phone or address book',
+  csv: 'Another CSV with a header row',
+} satisfies Record<ImportFormat, string>;
+export const IMPORT_FORMATS = Object.keys(IMPORT_FORMAT_LABEL) as ImportFormat[];

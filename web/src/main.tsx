@@ -10,6 +10,7 @@ import { CampaignPage } from './pages/CampaignPage';
 import { CampaignsPage } from './pages/Campaigns';
 import { ContactPage } from './pages/ContactPage';
 import { ContactsPage } from './pages/Contacts';
+import { ImportPage } from './pages/Import';
 import { InsightsPage } from './pages/Insights';
 import { InterviewsPage } from './pages/Interviews';
 import { NotFoundPage } from './pages/NotFound';
@@ -50,6 +51,7 @@ const router = createBrowserRouter([
       { path: '/', element: <TodayPage /> },
       { path: '/contacts', element: <ContactsPage /> },
       { path: '/contacts/:id', element: <ContactPage /> },
+      { path: '/import', element: <ImportPage /> },
       { path: '/campaigns', element: <CampaignsPage /> },
       { path: '/campaigns/:id', element: <CampaignPage /> },
       { path: '/interviews', element: <InterviewsPage /> },

@@ -90,10 +90,14 @@ interface SelectFieldProps<V extends string> extends BaseProps {
   onChange: (value: V) => void;
   options: { value: V | ''; label: string }[];
   selectRef?: Ref<HTMLSelectElement>;
+  disabled?: boolean;
+  /** An id for the select itself, for code that must find it again (to restore focus). */
+  id?: string;
 }
 
 export function SelectField<V extends string>(p: SelectFieldProps<V>) {
-  const id = useId();
+  const generated = useId();
+  const id = p.id ?? generated;
   const hintId = p.hint ? `${id}-hint` : undefined;
   const errId = p.error ? `${id}-err` : undefined;
   return (
@@ -108,6 +112,7 @@ export function SelectField<V extends string>(p: SelectFieldProps<V>) {
         id={id}
         ref={p.selectRef}
         value={p.value}
+        disabled={p.disabled}
         aria-invalid={p.error ? true : undefined}
         aria-describedby={describedBy(hintId, errId)}
         onChange={(e) => p.onChange(e.target.value as V)}

@@ -1,10 +1,10 @@
 // Who introduced this person, and whom they suggested in turn (referrals), with the permission
 // to use the introducer's name — needed before naming them in a request.
 import { useEffect, useRef, useState } from 'react';
-import { useMutation, useQueries, useQuery } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
-import type { Contact, Introduction, Permission } from '../../../src/domain/types';
-import { api, keys, messageOf, type InterviewDetail } from '../api';
+import type { Contact, Permission } from '../../../src/domain/types';
+import { api, keys, messageOf, type InterviewDetail, type IntroductionView } from '../api';
 import { useRefreshAll } from '../hooks';
 import { INTERVIEW_STATUS_LABEL, PERMISSION_LABEL, PERMISSIONS } from '../labels';
 import { useAnnounce } from './Announcer';
@@ -21,14 +21,6 @@ interface Props {
 export function Introductions({ contact, interviews, referralFor }: Props) {
   const intros = useQuery({ queryKey: keys.introductions(contact.id), queryFn: () => api.contacts.introductions(contact.id) });
   const items = intros.data?.items ?? [];
-  const otherIds = [...new Set(items.map((i) => (i.contactId === contact.id ? i.introducerId : i.contactId)))];
-  const others = useQueries({
-    queries: otherIds.map((id) => ({ queryKey: keys.contact(id), queryFn: () => api.contacts.get(id), staleTime: 30_000 })),
-  });
-  const names = new Map<string, string>();
-  others.forEach((q, i) => {
-    if (q.data) names.set(otherIds[i]!, q.data.name);
-  });
   const introducedBy = items.filter((i) => i.contactId === contact.id);
   const referred = items.filter((i) => i.introducerId === contact.id);
   const headingRef = useRef<HTMLHeadingElement>(null);
@@ -47,7 +39,7 @@ export function Introductions({ contact, interviews, referralFor }: Props) {
         {introducedBy.length === 0 ? (
           <p className="muted">No introduction recorded. If someone you know put you in touch with {contact.name}, record it here.</p>
         ) : (
-          <IntroList intros={introducedBy} names={names} side="introducer" interviews={interviews} contactName={contact.name} />
+          <IntroList intros={introducedBy} side="introducer" interviews={interviews} contactName={contact.name} />
         )}
         <AddIntroducer contact={contact} taken={new Set(introducedBy.map((i) => i.introducerId))} />
       </section>
@@ -61,7 +53,7 @@ export function Introductions({ contact, interviews, referralFor }: Props) {
         {referred.length === 0 ? (
           <p className="muted">No referrals recorded yet.</p>
         ) : (
-          <IntroList intros={referred} names={names} side="contact" interviews={interviews} contactName={contact.name} />
+          <IntroList intros={referred} side="contact" interviews={interviews} contactName={contact.name} />
         )}
         <AddReferral
           contact={contact}
@@ -76,13 +68,11 @@ export function Introductions({ contact, interviews, referralFor }: Props) {
 
 function IntroList({
   intros,
-  names,
   side,
   interviews,
   contactName,
 }: {
-  intros: Introduction[];
-  names: Map<string, string>;
+  intros: IntroductionView[];
   side: 'introducer' | 'contact';
   interviews: InterviewDetail[];
   contactName: string;
@@ -92,7 +82,7 @@ function IntroList({
       {intros.map((i) => {
         const otherId = side === 'introducer' ? i.introducerId : i.contactId;
         const iv = i.interviewId ? interviews.find((x) => x.id === i.interviewId) : undefined;
-        const name = names.get(otherId) ?? 'Someone';
+        const name = side === 'introducer' ? i.introducerName : i.contactName;
         const question = side === 'introducer' ? `May you mention ${name}?` : `May you mention ${contactName} to ${name}?`;
         return <IntroRow key={i.id} intro={i} otherId={otherId} name={name} question={question} campaign={iv?.campaignField} />;
       })}
@@ -107,7 +97,7 @@ function IntroRow({
   question,
   campaign,
 }: {
-  intro: Introduction;
+  intro: IntroductionView;
   otherId: string;
   name: string;
   question: string;

@@ -1,6 +1,6 @@
-// One campaign: what it explores, adding people, and the interview pipeline board. Cards move
-// only along the moves the server allows; each card has a keyboard-friendly "Move to" control,
-// and cards can also be dragged between columns.
+// One campaign: what it explores, whom to ask first, adding people, the interview pipeline board,
+// and the target organisations. Cards move only along the moves the server allows; each card has
+// a keyboard-friendly "Move to" control, and cards can also be dragged between columns.
 import { useEffect, useRef, useState } from 'react';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { Link, useNavigate, useParams } from 'react-router';
@@ -12,6 +12,8 @@ import { LoadError, Loading } from '../components/common';
 import { ContactPicker } from '../components/ContactPicker';
 import { FormError } from '../components/Field';
 import { MoveControl, ReferralQuestion } from '../components/MoveControl';
+import { Suggestions } from '../components/Suggestions';
+import { Targets } from '../components/Targets';
 import { useFormatters, plural } from '../format';
 import { usePageTitle, useRefreshAll } from '../hooks';
 import { CLOSED_FLOW, INTERVIEW_STATUS_HINT, INTERVIEW_STATUS_LABEL, OPEN_FLOW, REACHED_BY_TOUCH, SITUATION_LABEL } from '../labels';
@@ -62,18 +64,37 @@ function CampaignView({ campaign }: { campaign: Campaign }) {
   return (
     <div className="page campaign-page">
       <CampaignHeader campaign={campaign} count={items.length} />
+      <nav aria-label="On this page" className="jump-links">
+        <ul>
+          <li>
+            <a href="#suggestions">Whom to ask first</a>
+          </li>
+          <li>
+            <a href="#add-people">Add people</a>
+          </li>
+          <li>
+            <a href="#pipeline">Pipeline</a>
+          </li>
+          <li>
+            <a href="#targets">Target organisations</a>
+          </li>
+        </ul>
+      </nav>
+      <Suggestions campaign={campaign} interviews={items} />
       <AddPeople campaign={campaign} interviews={items} loaded={interviews.isSuccess} />
-      <section aria-labelledby="board-title" className="board-section">
+      <section id="pipeline" aria-labelledby="board-title" className="board-section">
         <h2 id="board-title">Pipeline</h2>
         {interviews.isPending ? <Loading what="Loading the pipeline" /> : null}
         {interviews.isError ? <LoadError error={interviews.error} retry={() => void interviews.refetch()} /> : null}
         {interviews.isSuccess && items.length === 0 ? (
           <p className="empty">
-            No one in this campaign yet. Add a few people above: start with those you know a little, or who were introduced to you.
+            No one in this campaign yet. Add a few people above: start with the first suggestions, people you know a little or who were
+            introduced to you.
           </p>
         ) : null}
         {items.length ? <Board interviews={items} /> : null}
       </section>
+      <Targets campaign={campaign} />
     </div>
   );
 }
@@ -196,7 +217,7 @@ function AddPeople({ campaign, interviews, loaded }: { campaign: Campaign; inter
   });
   const unavailable = new Map<string, string>(interviews.map((i) => [i.contactId, `already here (${INTERVIEW_STATUS_LABEL[i.status]})`]));
   return (
-    <section aria-labelledby="add-people-title" className="panel">
+    <section id="add-people" aria-labelledby="add-people-title" className="panel">
       <div className="section-head">
         <h2 id="add-people-title">Add people</h2>
         <button
@@ -212,8 +233,7 @@ function AddPeople({ campaign, interviews, loaded }: { campaign: Campaign; inter
       {open ? (
         <div id="add-people-body">
           <p className="muted small">
-            Whom could you ask? People introduced by someone you know come first, then acquaintances. Each person you add starts as a
-            prospect.
+            Someone not among the suggestions? Find anyone in your contacts, or add a new person. Each person you add starts as a prospect.
           </p>
           <ContactPicker
             label="Find a person to add"

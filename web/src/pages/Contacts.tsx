@@ -101,15 +101,20 @@ export function ContactsPage() {
     <div className="page">
       <div className="page-head">
         <h1>Contacts</h1>
-        <button
-          type="button"
-          className="button button--primary"
-          aria-expanded={formOpen}
-          aria-controls="new-contact"
-          onClick={() => (formOpen ? setFormOpen(false) : openForm())}
-        >
-          New contact <kbd aria-hidden="true">n</kbd>
-        </button>
+        <div className="page-head__actions">
+          <Link className="button" to="/import">
+            Import
+          </Link>
+          <button
+            type="button"
+            className="button button--primary"
+            aria-expanded={formOpen}
+            aria-controls="new-contact"
+            onClick={() => (formOpen ? setFormOpen(false) : openForm())}
+          >
+            New contact <kbd aria-hidden="true">n</kbd>
+          </button>
+        </div>
       </div>
 
       {formOpen ? (
@@ -187,7 +192,10 @@ export function ContactsPage() {
               Acquaintances are often more helpful than close friends, because they know people you don’t.
             </p>
             <div className="button-row">
-              <button type="button" className="button button--primary" onClick={openForm}>
+              <Link className="button button--primary" to="/import">
+                Import your LinkedIn connections
+              </Link>
+              <button type="button" className="button" onClick={openForm}>
                 Add your first contact
               </button>
               <Link className="button button--quiet" to="/">

@@ -54,7 +54,8 @@ function StartHere() {
         </li>
         <li>
           <strong>Add the people you know.</strong> Former colleagues, classmates, neighbours, friends of friends: acquaintances are often
-          the most helpful. <Link to="/contacts?new=1">Add a contact</Link>
+          the most helpful. <Link to="/import">Import your LinkedIn connections</Link> (or Google, Outlook and phone contacts), or{' '}
+          <Link to="/contacts?new=1">add a contact</Link> by hand.
         </li>
         <li>
           <strong>Add them to your campaign</strong> and ask the first one for twenty minutes. coffeechat then tells you when to follow up,
@@ -87,14 +88,15 @@ function NextStep({ overview }: { overview: Overview }) {
   if (overview.contacts === 0) {
     return (
       <p className="notice">
-        Next step: <Link to="/contacts?new=1">add the people you know</Link>, then add them to your campaign.
+        Next step: <Link to="/import">import your LinkedIn connections</Link> or <Link to="/contacts?new=1">add the people you know</Link>,
+        then add them to your campaign.
       </p>
     );
   }
   if (overview.interviews === 0) {
     return (
       <p className="notice">
-        Next step: open a <Link to="/campaigns">campaign</Link> and use “Add people” to choose whom to ask first.
+        Next step: open a <Link to="/campaigns">campaign</Link> and add the people it suggests you ask first.
       </p>
     );
   }
