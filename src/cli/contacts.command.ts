@@ -1,7 +1,6 @@
 // coffeechat contacts list|show|add|edit|rm
 import { Command } from 'commander';
 import * as contacts from '../app/contacts.js';
-import { mergeContacts, unmergeContact } from '../app/merge.js';
 import type { Contact } from '../domain/types.js';
 import { act, collect, line, listLimit } from './command.js';
 import { printTable } from './runtime.js';
@@ -135,6 +134,7 @@ export function contactsCommand(): Command {
       .description('merge a duplicate into a contact (undo with unmerge)')
       .option('--json', 'print the kept contact as JSON'),
     async ({ ctx }, _o, [keep, other]) => {
+      const { mergeContacts } = await import('../app/merge.js'); // the matcher loads only when needed
       const c = await mergeContacts(ctx, keep!, other!);
       return { json: c, text: line(`Merged into ${c.name} (${c.id}). Undo with: coffeechat contacts unmerge ${c.id}`) };
     },
@@ -147,6 +147,7 @@ export function contactsCommand(): Command {
       .description('undo the latest merge into this contact')
       .option('--json', 'print both contacts as JSON'),
     async ({ ctx }, _o, [id]) => {
+      const { unmergeContact } = await import('../app/merge.js');
       const r = await unmergeContact(ctx, id!);
       return { json: r, text: line(`Restored ${r.restored.name} (${r.restored.id}) apart from ${r.kept.name}.`) };
     },

@@ -1,6 +1,5 @@
 // coffeechat dedupe — pairs of contacts that may be the same person, with the evidence.
 import { Command } from 'commander';
-import { findContactDuplicates } from '../app/merge.js';
 import { act, line } from './command.js';
 
 export function dedupeCommand(): Command {
@@ -8,6 +7,7 @@ export function dedupeCommand(): Command {
     .description('find contacts that may be the same person (merge with: contacts merge KEEP OTHER)')
     .option('--json', 'print a JSON array');
   return act(cmd, async ({ ctx }) => {
+    const { findContactDuplicates } = await import('../app/merge.js'); // loaded only for this command
     const pairs = await findContactDuplicates(ctx);
     return {
       json: pairs,

@@ -2,7 +2,6 @@
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { Command } from 'commander';
-import { exportContacts } from '../app/export.js';
 import { act } from './command.js';
 
 export function exportCommand(): Command {
@@ -12,6 +11,7 @@ export function exportCommand(): Command {
     .option('--out <file>', 'write to this file');
   return act(cmd, async ({ ctx }, o, [format]) => {
     const out = o.out ? createWriteStream(o.out as string) : process.stdout;
+    const { exportContacts } = await import('../app/export.js'); // the writers load only for this command
     for await (const chunk of exportContacts(ctx, { format })) {
       if (!out.write(chunk)) await once(out, 'drain');
     }

@@ -1,9 +1,8 @@
 // coffeechat import FILE — contacts from LinkedIn, Google, Outlook, vCard or a CSV.
 import { createReadStream, statSync } from 'node:fs';
 import { Command } from 'commander';
-import { importContacts } from '../app/import.js';
 import { AppError } from '../domain/errors.js';
-import { CONTACT_FORMATS } from '../formats/index.js';
+import { CONTACT_FORMATS } from '../formats/contact-record.js';
 import { act } from './command.js';
 
 export function importCommand(): Command {
@@ -30,6 +29,8 @@ export function importCommand(): Command {
     // A progress line on a terminal only; scripts and pipes get just the report.
     const tty = process.stderr.isTTY && !o.json;
     const progress = tty ? (n: number) => n % 500 === 0 && process.stderr.write(`\rimporting… ${n} rows`) : undefined;
+    // The readers and the matcher are large: loaded only when importing, not for every command.
+    const { importContacts } = await import('../app/import.js');
     const report = await importContacts(
       ctx,
       createReadStream(file!),
