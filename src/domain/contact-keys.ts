@@ -3,7 +3,7 @@
 // Pure functions (libphonenumber-js is pure); the duplicate matcher in dedupe.ts builds on them.
 
 import { isSupportedCountry, parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js';
-import { normaliseOrganisation, splitName } from './names.js';
+import { fold, normaliseOrganisation, splitName } from './names.js';
 import { canonicalGivenNames, sameGivenName } from './nicknames.js';
 
 // ---------------------------------------------------------------------------------------------
@@ -253,10 +253,7 @@ export function foldName(text: string): string {
       .toLowerCase()
       .replace(/[^a-z]+/g, ' ')
       .trim();
-  return text
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
+  return fold(text)
     .replace(/[øłđðþßæœı]/g, (c) => SPECIAL_LETTERS[c] ?? c)
     .replace(/['’‘`´ʼ]/g, '')
     .replace(/[^\p{L}\p{N}]+/gu, ' ')

@@ -15,10 +15,7 @@ const ORG_SUFFIXES = /\b(inc|incorporated|llc|ltd|limited|plc|gmbh|ag|sa|sas|bv|
  * Accents are kept apart from letters and dropped, punctuation ignored, legal suffixes removed.
  */
 export function normaliseOrganisation(name: string): string {
-  const base = name
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
+  const base = fold(name)
     .replace(/&/g, ' and ')
     .replace(/[^\p{L}\p{N}]+/gu, ' ');
   const stripped = base.replace(ORG_SUFFIXES, ' ').replace(/\s+/g, ' ').trim();
@@ -27,9 +24,20 @@ export function normaliseOrganisation(name: string): string {
 
 /** The key contacts are sorted by: case- and accent-insensitive, family name not assumed. */
 export function sortKey(name: string): string {
-  return name
+  return fold(name).trim();
+}
+
+/** Lower case without accents ("José" → "jose"): the folding that sorting, matching and search share. */
+export function fold(text: string): string {
+  return text
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .trim();
+    .toLowerCase();
+}
+
+/** The folded words of a text: runs of letters and digits, anything else separates them. */
+export function foldedWords(text: string): string[] {
+  return fold(text)
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((w) => w.length > 0);
 }

@@ -3,6 +3,7 @@
 // (moderately weak ties help job moves most), close ties, association members and senior people
 // in the field, then cold contacts — adjusted by relevance to the field, target priority and how
 // recently the relationship was active.
+import { foldedWords } from './names.js';
 import type { InterviewStatus, Permission, TargetStatus, Tie } from './types.js';
 
 export interface SuggestContact {
@@ -53,13 +54,7 @@ const DAY = 24 * 3600 * 1000;
 const SENIOR = /\b(senior|sr|lead|head|principal|director|chief|vp|vice president|manager|partner|founder|staff)\b/i;
 const STOP = new Set(['and', 'or', 'in', 'of', 'the', 'for', 'a', 'an', 'to', 'at', 'on', 'with']);
 
-const words = (text: string): string[] =>
-  text
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter((w) => w.length > 1 && !STOP.has(w));
+const words = (text: string): string[] => foldedWords(text).filter((w) => w.length > 1 && !STOP.has(w));
 
 /** Crude stemming, enough that "researcher" matches "research" and "designs" matches "design". */
 const stem = (w: string) => w.replace(/(ers|er|ing|s)$/, '');

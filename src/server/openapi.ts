@@ -1,5 +1,6 @@
 // The OpenAPI 3.1 document, made from the same route list the server runs.
 import * as z from 'zod';
+import { ERROR_CODES } from '../domain/errors.js';
 import type { RouteDef } from './route.js';
 
 const errorSchema = {
@@ -12,18 +13,7 @@ const errorSchema = {
       properties: {
         code: {
           type: 'string',
-          enum: [
-            'invalid_input',
-            'unauthenticated',
-            'forbidden',
-            'not_found',
-            'invalid_transition',
-            'referral_question_unanswered',
-            'conflict',
-            'payload_too_large',
-            'import_failed',
-            'internal',
-          ],
+          enum: Object.keys(ERROR_CODES),
         },
         message: { type: 'string' },
         details: {},

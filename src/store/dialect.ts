@@ -1,6 +1,7 @@
 // Everything that differs between SQLite and PostgreSQL lives in this file (ARCHITECTURE.md,
 // example 5): the full-text index (FTS5 / tsvector) and how a search term becomes a match.
 // The rest of the store is dialect-neutral Kysely.
+import { foldedWords } from '../domain/names.js';
 import { SqliteAdapter, sql, type Expression, type Kysely, type SqlBool } from 'kysely';
 
 export type DialectName = 'sqlite' | 'postgres';
@@ -11,19 +12,8 @@ export function dialectOf(db: Kysely<any>): DialectName {
 }
 
 /**
- * Turns what the user typed into search terms: accents and case folded, punctuation dropped, so
- * "José@ACME" finds "jose acme". Both the indexed text and the query go through this.
- */
-function foldedWords(text: string): string[] {
-  return text
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter((t) => t.length > 0);
-}
-
-/** The words of a query; a dozen is plenty, and keeps a pasted paragraph from becoming a huge query. */
+ * The words of a query, folded like the indexed text (domain/names.ts `foldedWords`), so
+ * "José@ACME" finds "jose acme"; a dozen is plenty, and keeps a pasted paragraph from becoming a huge query. */
 export function searchTerms(text: string): string[] {
   return foldedWords(text).slice(0, 12);
 }
