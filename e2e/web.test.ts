@@ -5,38 +5,8 @@
 // (preview, then import), ranking target organisations and adding a suggested person to a
 // campaign, axe-core on every page at phone and laptop widths in light and dark, and no console
 // errors along the way.
-import { execFile, spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-
-const run = promisify(execFile);
-const require = createRequire(import.meta.url);
-const root = fileURLToPath(new URL('..', import.meta.url));
-const bin = join(root, 'bin', 'coffeechat.js');
-const chromiumPath = process.env.COFFEECHAT_TEST_CHROMIUM || '/usr/bin/chromium';
-const haveChromium = existsSync(chromiumPath);
-const NOW = '2026-03-05T09:00:00Z';
-const TIMEOUT = 60_000;
-
-if (!haveChromium) {
-  const why = `Chromium not found at ${chromiumPath}; set COFFEECHAT_TEST_CHROMIUM to its path (Debian: apt-get install chromium).`;
-  if (process.env.CI === 'true') {
-    describe('web app in Chromium', () => {
-      it('needs a Chromium binary on CI', () => {
-        throw new Error(`${why} Browser tests are required on CI.`);
-      });
-    });
-  } else {
-    console.warn(`[e2e] Skipping the browser tests: ${why}`);
-  }
-}
+import { browserSuite, TIMEOUT, type Page$ } from './harness.js';
+import { expect, it } from 'vitest';
 
 interface InterviewRow {
   id: string;
@@ -58,147 +28,10 @@ const CONNECTIONS_CSV = [
   '',
 ].join('\r\n');
 
-/**
- * The few browser globals used inside `page.evaluate` callbacks. This file is type-checked as Node
- * code (no DOM library), and the callbacks run in the page, so they reach the DOM through this.
- */
-interface El {
-  textContent: string | null;
-  closest(selector: string): El | null;
-  getAttribute(name: string): string | null;
-}
-interface Page$ {
-  document: { activeElement: El | null; querySelector(selector: string): El | null };
-  axe?: {
-    run(
-      context: unknown,
-      options: { resultTypes: string[] },
-    ): Promise<{ violations: { id: string; impact: string | null; help: string; nodes: { target: unknown[] }[] }[] }>;
-  };
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.unref();
-    s.on('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const addr = s.address();
-      const port = typeof addr === 'object' && addr ? addr.port : 0;
-      s.close(() => resolve(port));
-    });
-  });
-}
-
-(haveChromium ? describe : describe.skip)('web app in Chromium', () => {
-  let dir = '';
-  let db = '';
-  let base = '';
-  let server: ChildProcess | undefined;
-  let serverLog = '';
-  let browser: Browser | undefined;
-  const problems: string[] = [];
+browserSuite('web app in Chromium', ({ api, cli, open, visit, axeCheck, problems }) => {
   const axeFound: string[] = [];
   let campaignId = '';
   let contactId = '';
-
-  const api = async <T>(path: string): Promise<T> => {
-    const res = await fetch(base + path);
-    expect(res.ok, `${path} answered ${res.status}`).toBe(true);
-    return (await res.json()) as T;
-  };
-
-  /** A page whose console errors and uncaught exceptions are collected for the last test. */
-  const open = async (opts: { width: number; dark?: boolean }): Promise<{ ctx: BrowserContext; page: Page }> => {
-    const ctx = await browser!.newContext({ viewport: { width: opts.width, height: 900 }, colorScheme: opts.dark ? 'dark' : 'light' });
-    const page = await ctx.newPage();
-    page.on('console', (m) => {
-      if (m.type() === 'error') problems.push(`console error at ${page.url()}: ${m.text()}`);
-    });
-    page.on('pageerror', (e) => problems.push(`page error at ${page.url()}: ${e.message}`));
-    page.setDefaultTimeout(15_000);
-    return { ctx, page };
-  };
-
-  /** Loads a route and waits until its heading is there and nothing is loading any more. */
-  const visit = async (page: Page, path: string): Promise<void> => {
-    await page.goto(base + path);
-    await page.locator('main h1').first().waitFor();
-    await page.waitForFunction(() => {
-      const d = (globalThis as unknown as Page$).document;
-      return !d.querySelector('.loading') && !d.querySelector('[aria-busy="true"]');
-    });
-  };
-
-  const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
-  const axeCheck = async (page: Page, label: string): Promise<string[]> => {
-    if (!(await page.evaluate(() => 'axe' in globalThis))) await page.addScriptTag({ content: axeSource });
-    const result = await page.evaluate(async () => {
-      const w = globalThis as unknown as Page$;
-      const r = await w.axe!.run(w.document, { resultTypes: ['violations'] });
-      return r.violations.map((v) => ({
-        id: v.id,
-        impact: v.impact,
-        help: v.help,
-        targets: v.nodes.slice(0, 3).map((n) => JSON.stringify(n.target)),
-      }));
-    });
-    return result
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${label}: ${v.impact} ${v.id} (${v.help}) at ${v.targets.join(', ')}`);
-  };
-
-  beforeAll(async () => {
-    if (!existsSync(join(root, 'dist', 'cli.js')) || !existsSync(join(root, 'web', 'dist', 'index.html'))) {
-      throw new Error('The build is missing (dist/cli.js or web/dist/index.html): run `npm run build` before the browser tests.');
-    }
-    dir = mkdtempSync(join(tmpdir(), 'coffeechat-e2e-'));
-    db = join(dir, 'e2e.db');
-    const port = await freePort();
-    base = `http://127.0.0.1:${port}`;
-    server = spawn(process.execPath, [bin, 'serve', '--port', String(port), '--db', db], {
-      cwd: root,
-      env: { ...process.env, COFFEECHAT_NOW: NOW, TZ: 'UTC' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    server.stdout?.on('data', (d: Buffer) => (serverLog += d.toString()));
-    server.stderr?.on('data', (d: Buffer) => (serverLog += d.toString()));
-    const deadline = Date.now() + 20_000;
-    for (;;) {
-      if (server.exitCode !== null) throw new Error(`The server exited with code ${server.exitCode}:\n${serverLog}`);
-      try {
-        const res = await fetch(`${base}/api/v1/health`);
-        if (res.ok) break;
-      } catch {
-        // not listening yet
-      }
-      if (Date.now() > deadline) throw new Error(`The server did not answer /api/v1/health within 20 s:\n${serverLog}`);
-      await new Promise((r) => setTimeout(r, 100));
-    }
-    browser = await chromium.launch({
-      executablePath: chromiumPath,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-    });
-  }, TIMEOUT);
-
-  afterAll(async () => {
-    await browser?.close();
-    if (server && server.exitCode === null) {
-      const exited = new Promise((r) => server!.once('exit', r));
-      server.kill('SIGTERM');
-      await Promise.race([exited, new Promise((r) => setTimeout(r, 3000))]);
-      if (server.exitCode === null) server.kill('SIGKILL');
-    }
-    if (dir) rmSync(dir, { recursive: true, force: true });
-  }, TIMEOUT);
 
   it(
     'starts empty, loads the sample data, and moves a card on the board with the keyboard',
@@ -270,10 +103,7 @@ async function freePort(): Promise<number> {
       await page.getByText('Added Ines Moreau.').waitFor();
       await page.locator('.contact-list').getByRole('link', { name: 'Ines Moreau' }).waitFor();
 
-      const { stdout } = await run(process.execPath, [bin, 'contacts', 'list', '--json', '--db', db], {
-        cwd: root,
-        env: { ...process.env, COFFEECHAT_NOW: NOW, TZ: 'UTC' },
-      });
+      const stdout = await cli('contacts', 'list', '--json');
       const contacts = JSON.parse(stdout) as {
         id: string;
         name: string;
