@@ -104,21 +104,6 @@ export function rawContacts(file: string, userId: string) {
     positions: () => db.prepare('SELECT sort_name AS key, id FROM contacts WHERE user_id = ?').all(userId) as { key: string; id: string }[],
     /** `match` is an FTS5 query, e.g. `"mar"*`. */
     search: (match: string, limit: number) => hydrate(search.all(match, userId, limit) as Row[]),
-    /** What `suggest` reads, as plain rows: the I/O floor under ranking the network. */
-    network: (campaignId: string) => [
-      db
-        .prepare(
-          'SELECT c.id, c.name, c.tie, c.do_not_contact, c.organisation_id, c.title, o.name AS organisation, o.kind FROM contacts c LEFT JOIN organisations o ON o.id = c.organisation_id WHERE c.user_id = ?',
-        )
-        .all(userId),
-      db.prepare('SELECT contact_id, tag FROM contact_tags WHERE user_id = ?').all(userId),
-      db.prepare('SELECT contact_id, max(at) AS last FROM touches WHERE user_id = ? AND planned = 0 GROUP BY contact_id').all(userId),
-      db.prepare('SELECT introducer_id, contact_id, permission FROM introductions WHERE user_id = ?').all(userId),
-      db.prepare('SELECT contact_id, campaign_id, status FROM interviews WHERE user_id = ?').all(userId),
-      db
-        .prepare('SELECT organisation_id, motivation, posting, status FROM targets WHERE user_id = ? AND campaign_id = ?')
-        .all(userId, campaignId),
-    ],
     /** The plan SQLite picks for a statement, one line per step. */
     plan: (sql: string, ...params: unknown[]) =>
       (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[]).map((r) => r.detail),

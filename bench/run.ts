@@ -6,7 +6,6 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { listContacts } from '../src/app/contacts.js';
-import { suggestContacts } from '../src/app/suggest.js';
 import { findDuplicates } from '../src/domain/dedupe.js';
 import { localOwner, type Ctx, type Deps } from '../src/app/context.js';
 import { fixedClock } from '../src/domain/clock.js';
@@ -15,11 +14,13 @@ import { searchTerms } from '../src/store/dialect.js';
 import { makeStore, openDatabase } from '../src/store/index.js';
 import { rawContacts } from './baseline.js';
 import { importFigures } from './import.js';
+import { lintFigures } from './lint.js';
 import { NOW } from './fake.js';
 import { mulberry32 } from './prng.js';
 import { freePort, timeReady, timeRun } from './procs.js';
 import { figure, printTable, writeResults, type Figure } from './report.js';
 import { ensureDatabase, LARGE, SMALL, type SeedInfo } from './seed.js';
+import { suggestFigure } from './suggest.js';
 import { compareInProcess, median, type InProcessOptions } from './stats.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -116,15 +117,7 @@ async function inProcessFigures(seed: SeedInfo): Promise<Figure[]> {
       `  app p50 ${ms(next.subject.p50)} p99 ${ms(next.subject.p99)} · raw p50 ${ms(next.baseline.p50)} p99 ${ms(next.baseline.p99)} (${next.subject.samples} samples each)`,
     );
 
-    log('Measuring suggest (whom to ask first) over the whole network…');
-    const campaign = (await ctx.store.campaigns.list(ctx.userId, { limit: 1, offset: 0 }))[0]!;
-    const ranked = await compareInProcess(
-      () => campaign.id,
-      (id) => suggestContacts(ctx, { campaignId: id, limit: 20 }),
-      (id) => raw.network(id),
-      QUICK ? { warmup: 2, rounds: 3, perRound: 3 } : { warmup: 5, rounds: 5, perRound: 10 },
-    );
-    log(`  app p50 ${ms(ranked.subject.p50)} · raw reads p50 ${ms(ranked.baseline.p50)} (${ranked.subject.samples} samples each)`);
+    const suggested = await suggestFigure(ctx, seed.file, QUICK, log);
 
     log('Measuring dedupe over the whole network…');
     const everyone = await ctx.store.network.matchInputs(ctx.userId);
@@ -202,14 +195,7 @@ async function inProcessFigures(seed: SeedInfo): Promise<Figure[]> {
         baseline: { name: 'reading the same contacts from the store, median', value: median(readRuns) },
         goal: { max: 2000 },
       }),
-      figure({
-        name: 'suggest.30k.p50',
-        value: ranked.subject.p50,
-        unit: 'ms',
-        better: 'lower',
-        baseline: { name: 'raw better-sqlite3 reads of the same rows p50', value: ranked.baseline.p50 },
-        goal: { max: 50 },
-      }),
+      suggested,
       figure({
         name: 'contacts.search.p99',
         value: search.subject.p99,
@@ -309,7 +295,37 @@ async function serveFigure(env: NodeJS.ProcessEnv): Promise<Figure> {
   });
 }
 
+/** `npm run bench -- suggest`: that figure alone, printed, without touching latest.json. */
+async function suggestOnly() {
+  const large = await ensureDatabase(LARGE_DB, LARGE, log);
+  const open = await openDatabase(large.file);
+  try {
+    const clock = fixedClock(NOW);
+    const rng = mulberry32(7);
+    const deps: Deps = { store: makeStore(open.db, open.dialect), clock, ids: uuidv7Generator(clock, (b) => rng.fill(b)) };
+    const ctx: Ctx = { ...deps, userId: await localOwner(deps) };
+    log(`Load average ${loadavg()[0]!.toFixed(2)} on ${cpus().length} cores at start.`);
+    printTable([await suggestFigure(ctx, large.file, QUICK, log)], log);
+  } finally {
+    await open.close();
+  }
+}
+
+/** `npm run bench -- import`: the import figures alone, printed, without touching latest.json. */
+async function importOnly() {
+  if (!existsSync(join(ROOT, 'dist', 'cli.js'))) throw new Error('dist/cli.js is missing: run `npm run build` first (npm run bench does).');
+  log(`Load average ${loadavg()[0]!.toFixed(2)} on ${cpus().length} cores at start.`);
+  const home = mkdtempSync(join(tmpdir(), 'coffeechat-bench-'));
+  try {
+    printTable(await importFigures(BIN, childEnv(home), QUICK, log), log);
+  } finally {
+    rmSync(home, { recursive: true, force: true });
+  }
+}
+
 async function main() {
+  if (process.argv[2] === 'suggest') return suggestOnly();
+  if (process.argv[2] === 'import') return importOnly();
   if (!existsSync(join(ROOT, 'dist', 'cli.js'))) throw new Error('dist/cli.js is missing: run `npm run build` first (npm run bench does).');
   // Other work on a 2-core box shows up in every figure: say how busy it was.
   const [load] = loadavg();
@@ -321,6 +337,7 @@ async function main() {
   await ensureDatabase(SMALL_DB, SMALL);
 
   const figures = await inProcessFigures(large);
+  figures.push(...(await lintFigures(QUICK, log)));
   const home = mkdtempSync(join(tmpdir(), 'coffeechat-bench-'));
   try {
     const env = childEnv(home);

@@ -75,9 +75,12 @@ browserSuite('web app in Chromium', ({ api, cli, open, visit, axeCheck, problems
 
       await page.locator('section[data-status="scheduled"]').getByRole('link', { name: 'Elena Rossi' }).waitFor();
       expect(await page.locator('section[data-status="prospect"]').getByRole('link', { name: 'Elena Rossi' }).count()).toBe(0);
-      await expect(
-        page.evaluate(() => (globalThis as unknown as Page$).document.activeElement?.closest('section')?.getAttribute('data-status')),
-      ).resolves.toBe('scheduled');
+      // Focus follows the card into its new column (once the board has re-rendered).
+      await expect
+        .poll(() =>
+          page.evaluate(() => (globalThis as unknown as Page$).document.activeElement?.closest('section')?.getAttribute('data-status')),
+        )
+        .toBe('scheduled');
       const after = (await api<{ items: InterviewRow[] }>(`/api/v1/interviews?campaignId=${campaignId}`)).items;
       expect(after.find((i) => i.id === elena!.id)?.status).toBe('scheduled');
       await ctx.close();
@@ -220,7 +223,11 @@ browserSuite('web app in Chromium', ({ api, cli, open, visit, axeCheck, problems
       ]);
 
       // Whom to ask first: the top suggestion, with its reasons, goes onto the board as a prospect.
-      const top = page.locator('#suggestions li.suggestion').first();
+      // The first suggestion not yet on the board (the sample data already has some prospects there).
+      const top = page
+        .locator('#suggestions li.suggestion')
+        .filter({ has: page.getByRole('button', { name: /^Add to campaign/ }) })
+        .first();
       const first = page.locator(`[data-suggestion="${await top.getAttribute('data-suggestion')}"]`);
       const name = (await first.locator('.suggestion__name').textContent()) ?? '';
       expect(await first.locator('.suggestion__reasons li').count()).toBeGreaterThan(0);

@@ -36,7 +36,8 @@ export async function freshPgSchema(url: string): Promise<{ url: string; drop():
   };
 }
 
-async function openCtx(target: string): Promise<TestCtx> {
+/** A migrated database with a local owner and a fixed clock at START (property tests open their own). */
+export async function openTestCtx(target: string): Promise<TestCtx> {
   const db = await openDatabase(target);
   const clock = fixedClock(START);
   let n = 0;
@@ -74,11 +75,11 @@ export function eachDialect(name: string, body: (t: () => TestCtx) => void): voi
       let ctx: TestCtx | undefined;
       let drop: (() => Promise<void>) | undefined;
       beforeEach(async () => {
-        if (dialect === 'sqlite') ctx = await openCtx(':memory:');
+        if (dialect === 'sqlite') ctx = await openTestCtx(':memory:');
         else {
           const s = await freshPgSchema(PG_URL!);
           drop = s.drop;
-          ctx = await openCtx(s.url);
+          ctx = await openTestCtx(s.url);
         }
       });
       afterEach(async () => {

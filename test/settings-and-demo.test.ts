@@ -32,7 +32,18 @@ eachDialect('settings, demo, today and migrations', (t) => {
     const r = await loadDemo(t());
     expect(r.contacts).toBe(12);
     const statuses = (await listInterviews(t(), { campaignId: r.campaignId })).map((i) => i.status).sort();
-    expect(statuses).toEqual(['declined', 'dropped', 'held', 'in-touch', 'prospect', 'prospect', 'prospect', 'requested', 'scheduled']);
+    expect(statuses).toEqual([
+      'declined',
+      'dropped',
+      'held',
+      'in-touch',
+      'prospect',
+      'prospect',
+      'prospect',
+      'prospect',
+      'requested',
+      'scheduled',
+    ]);
     expect(await codeOf(loadDemo(t()))).toBe('conflict');
     expect((await listContacts(t(), { limit: 100 })).items).toHaveLength(12);
     const day = await today(t());

@@ -2,10 +2,12 @@
 import * as z from 'zod';
 import { AppError, notFound } from '../domain/errors.js';
 import { sortKey, splitName } from '../domain/names.js';
-import { CONTACT_SOURCES, TIES, type Contact, type Note, type Touch } from '../domain/types.js';
+import { CONTACT_SOURCES, TIES, type Contact, type Note, type Role, type Touch } from '../domain/types.js';
 import { CONTACT_SORTS, type ContactRecord } from '../store/contacts.store.js';
+import { cancelForPerson } from './actions.js';
 import type { Ctx } from './context.js';
 import { resolveOrganisation } from './organisations.js';
+import { saveJob } from './roles.js';
 import { optionalText, paging, parse, requiredText } from './validate.js';
 
 const email = z.string().trim().toLowerCase().pipe(z.email('is not a valid e-mail address'));
@@ -90,7 +92,10 @@ export async function createContact(ctx: Ctx, input: unknown): Promise<Contact> 
   return ctx.store.transaction(async (tx) => {
     const orgId = await resolveOrganisation(ctx, tx, data.organisation);
     const id = ctx.ids();
-    await tx.contacts.insert(ctx.userId, id, toRecord(data, orgId), ctx.clock.now().toISOString());
+    const at = ctx.clock.now().toISOString();
+    const record = toRecord(data, orgId);
+    await tx.contacts.insert(ctx.userId, id, record, at);
+    await saveJob(ctx, tx, id, record, { at });
     return (await tx.contacts.get(ctx.userId, id))!;
   });
 }
@@ -120,7 +125,12 @@ export async function updateContact(ctx: Ctx, id: string, input: unknown): Promi
       research: patch.research !== undefined ? patch.research : cur.research,
     };
     const orgId = await resolveOrganisation(ctx, tx, merged.organisation);
-    await tx.contacts.update(ctx.userId, id, toRecord(merged, orgId), ctx.clock.now().toISOString());
+    const at = ctx.clock.now().toISOString();
+    const record = toRecord(merged, orgId);
+    await tx.contacts.update(ctx.userId, id, record, at);
+    await saveJob(ctx, tx, id, record, { at });
+    // Marking someone do not contact cancels every open action about them.
+    if (merged.doNotContact && !cur.doNotContact) await cancelForPerson(ctx, tx, id);
     return (await tx.contacts.get(ctx.userId, id))!;
   });
 }
@@ -129,6 +139,12 @@ export async function getContact(ctx: Ctx, id: string): Promise<Contact> {
   const c = await ctx.store.contacts.get(ctx.userId, id);
   if (!c) throw notFound('contact', id);
   return c;
+}
+
+/** One contact with their work history, current role first: what the contact page and `show` give. */
+export async function showContact(ctx: Ctx, id: string): Promise<Contact & { roles: Role[] }> {
+  const c = await getContact(ctx, id);
+  return { ...c, roles: await ctx.store.roles.list(ctx.userId, id) };
 }
 
 type ContactSortName = z.output<typeof contactQuery>['sort'];

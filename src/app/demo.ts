@@ -3,6 +3,7 @@
 // same operations as real use, in one transaction, so it obeys every rule a user's data does.
 import { AppError } from '../domain/errors.js';
 import type { InsightKind } from '../domain/types.js';
+import { acceptSuggestion, syncActions } from './actions.js';
 import { addInterview, moveInterview } from './interviews.js';
 import { createCampaign } from './campaigns.js';
 import { createContact } from './contacts.js';
@@ -211,6 +212,8 @@ export async function loadDemo(ctx: Ctx): Promise<{ campaignId: string; contacts
     await touch('priya', { channel: 'linkedin', purpose: 'request', at: ago(12), text: 'Tom Lindqvist suggested I reach out.' });
     await touch('priya', { channel: 'linkedin', direction: 'in', purpose: 'reply', response: 'positive', at: ago(11) });
     await moveInterview(c, iv.priya!, { status: 'scheduled' });
+    const priya = (await tx.interviews.get(ctx.userId, iv.priya!))!;
+    await tx.interviews.update(ctx.userId, { ...priya, scheduledAt: ago(1, 15), minutes: 30, mode: 'video' });
     await note(
       'priya',
       'Start-ups value someone who can plan and run studies end to end; a portfolio with two small case studies beats a certificate.',
@@ -248,6 +251,8 @@ export async function loadDemo(ctx: Ctx): Promise<{ campaignId: string; contacts
       mode: 'coffee',
       place: 'Corner café by the hospital',
     });
+    // The meeting time was written directly, so its actions (prepare, thank) are planned here.
+    await syncActions(c, tx, iv.daniel!);
     // Sofía: declined but pointed to someone else.
     await touch('sofia', { channel: 'email', purpose: 'request', at: ago(20) });
     await touch('sofia', {
@@ -261,45 +266,8 @@ export async function loadDemo(ctx: Ctx): Promise<{ campaignId: string; contacts
     // Hannah: the user dropped it (a recruiter is not the right first conversation).
     await moveInterview(c, iv.hannah!, { status: 'dropped' });
 
-    const action = async (kind: string, key: string, dueAt: string, overdueAt: string, reason: string) =>
-      tx.actions.insert(
-        ctx.userId,
-        {
-          id: ctx.ids(),
-          kind: kind as never,
-          contactId: id[key]!,
-          contactName: null,
-          interviewId: iv[key]!,
-          dueAt,
-          status: 'open',
-          snoozedUntil: null,
-          reason,
-          overdueAt,
-        },
-        new Date(now).toISOString(),
-      );
-    await action(
-      'send-thank-you',
-      'priya',
-      ago(1, 17),
-      ago(0, 17),
-      'Your conversation with Priya ended yesterday; a thank-you the same day is best, and this one is due.',
-    );
-    await action(
-      'ask-second-person',
-      'liam',
-      ago(1, 9),
-      ago(0, 9),
-      'No reply from Liam after 3 business days: ask a second person at MedSight Analytics, such as Hannah Weiss.',
-    );
-    await action('prepare', 'daniel', ago(2), ago(1), 'You meet Daniel today: read his notes, check the agenda and the questions.');
-    await action(
-      'send-update',
-      'maya',
-      new Date(now + 23 * DAY).toISOString(),
-      new Date(now + 37 * DAY).toISOString(),
-      'Tell Maya what came of her advice about research operations.',
-    );
+    // Kenji: the way in runs through Maya, so the suggestion is accepted with her as the introducer.
+    await acceptSuggestion(c, { campaignId: campaign.id, contactId: id.kenji!, viaContactId: id.maya! });
     return { campaignId: campaign.id, contacts: PEOPLE.length };
   });
 }

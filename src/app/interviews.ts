@@ -6,6 +6,7 @@ import { AppError, notFound } from '../domain/errors.js';
 import { allowedMoves, checkMove } from '../domain/lifecycle.js';
 import { INTERVIEW_STATUSES, type Interview, type InterviewStatus } from '../domain/types.js';
 import type { InterviewView } from '../store/interviews.store.js';
+import { syncActions } from './actions.js';
 import type { Ctx } from './context.js';
 import { idText, paging, parse } from './validate.js';
 
@@ -91,6 +92,7 @@ export async function moveInterview(ctx: Ctx, id: string, input: unknown): Promi
       updatedAt: now,
     };
     await tx.interviews.update(ctx.userId, next);
+    await syncActions(ctx, tx, id);
     return withMoves((await tx.interviews.get(ctx.userId, id))!);
   });
 }

@@ -4,6 +4,7 @@ import { AppError, notFound } from '../domain/errors.js';
 import { isOpen, statusAfterTouch } from '../domain/lifecycle.js';
 import { CHANNELS, DIRECTIONS, PURPOSES, RESPONSES, type Touch } from '../domain/types.js';
 import { parseUserTime } from '../domain/zoned.js';
+import { cancelForPerson, syncPerson } from './actions.js';
 import type { Ctx } from './context.js';
 import { getSettings } from './settings.js';
 import { idText, optionalText, paging, parse, timeText } from './validate.js';
@@ -76,7 +77,11 @@ export async function logTouch(ctx: Ctx, input: unknown): Promise<Touch> {
       const i = (await tx.interviews.get(ctx.userId, interviewId))!;
       const next = statusAfterTouch(i.status, touch);
       if (next) await tx.interviews.update(ctx.userId, { ...i, status: next, updatedAt: touch.createdAt });
+      // A decline cancels every open action for the person, in every campaign (CONTRACTS.md).
+      if (next === 'declined') await cancelForPerson(ctx, tx, touch.contactId);
     }
+    // Any touch may start, satisfy or cancel actions (the last touch dates the next update).
+    if (!touch.planned) await syncPerson(ctx, tx, touch.contactId);
     return touch;
   });
 }

@@ -3,6 +3,7 @@ import { Command } from 'commander';
 import * as contacts from '../app/contacts.js';
 import type { Contact } from '../domain/types.js';
 import { act, collect, line, listLimit } from './command.js';
+import { describeRole } from './roles.command.js';
 import { printTable } from './runtime.js';
 
 function describe(c: Contact): string {
@@ -95,8 +96,9 @@ export function contactsCommand(): Command {
   );
 
   act(cmd.command('show').argument('<id>').description('show one contact').option('--json', 'print JSON'), async ({ ctx }, _o, [id]) => {
-    const c = await contacts.getContact(ctx, id!);
-    return { json: c, text: line(describe(c)) };
+    const c = await contacts.showContact(ctx, id!);
+    const history = c.roles.map((r) => `  ${r.current ? '*' : ' '} ${describeRole(r)}`);
+    return { json: c, text: line([describe(c), ...(history.length ? ['work history:', ...history] : [])].join('\n')) };
   });
 
   act(contactFlags(cmd.command('add').description('add a contact').requiredOption('--name <name>', 'full name')), async ({ ctx }, o) => {
@@ -132,10 +134,15 @@ export function contactsCommand(): Command {
       .argument('<keep>', 'the contact to keep')
       .argument('<other>', 'the duplicate to fold into it')
       .description('merge a duplicate into a contact (undo with unmerge)')
+      .option('--take-other <field>', "keep the duplicate's value of this field (repeatable): name, organisation, title, …", collect)
+      .option('--take-kept <field>', "keep the kept contact's value of this field (repeatable)", collect)
       .option('--json', 'print the kept contact as JSON'),
-    async ({ ctx }, _o, [keep, other]) => {
+    async ({ ctx }, o, [keep, other]) => {
       const { mergeContacts } = await import('../app/merge.js'); // the matcher loads only when needed
-      const c = await mergeContacts(ctx, keep!, other!);
+      const choose: Record<string, string> = {};
+      for (const f of (o.takeKept as string[] | undefined) ?? []) choose[f] = 'keep';
+      for (const f of (o.takeOther as string[] | undefined) ?? []) choose[f] = 'other';
+      const c = await mergeContacts(ctx, keep!, { otherId: other!, choose });
       return { json: c, text: line(`Merged into ${c.name} (${c.id}). Undo with: coffeechat contacts unmerge ${c.id}`) };
     },
   );

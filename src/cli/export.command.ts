@@ -1,4 +1,4 @@
-// coffeechat export vcard|csv [--out FILE]
+// coffeechat export vcard|csv|json [--out FILE]
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { Command } from 'commander';
@@ -6,7 +6,7 @@ import { act } from './command.js';
 
 export function exportCommand(): Command {
   const cmd = new Command('export')
-    .argument('<format>', 'vcard | csv')
+    .argument('<format>', 'vcard | csv | json (a complete backup of your network)')
     .description('export your contacts (stdout unless --out)')
     .option('--out <file>', 'write to this file');
   return act(cmd, async ({ ctx }, o, [format]) => {

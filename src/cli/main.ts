@@ -8,13 +8,20 @@ import { importCommand } from './import.command.js';
 import { interviewsCommand } from './interviews.command.js';
 import { introCommand } from './introductions.command.js';
 import { dbCommand, demoCommand, todayCommand } from './misc.command.js';
+import { actionsCommand } from './actions.command.js';
+import { networkCommand } from './network.command.js';
 import { notesCommand } from './notes.command.js';
+import { rolesCommand } from './roles.command.js';
 import { searchCommand } from './search.command.js';
 import { serveCommand } from './serve.command.js';
 import { settingsCommand } from './settings.command.js';
 import { suggestCommand } from './suggest.command.js';
 import { targetsCommand } from './targets.command.js';
 import { logCommand } from './touches.command.js';
+import { draftCommand } from './draft.command.js';
+import { lintCommand } from './lint.command.js';
+import { sendCommand } from './send.command.js';
+import { templatesCommand } from './templates.command.js';
 import { fail } from './runtime.js';
 
 declare const __VERSION__: string | undefined;
@@ -48,13 +55,20 @@ for (const c of [
   campaignsCommand(),
   interviewsCommand(),
   logCommand(),
+  templatesCommand(),
+  lintCommand(),
+  draftCommand(),
+  sendCommand(),
   notesCommand(),
   introCommand(),
+  networkCommand(),
+  rolesCommand(),
   targetsCommand(),
   suggestCommand(),
   searchCommand(),
   settingsCommand(),
   todayCommand(),
+  actionsCommand(),
   demoCommand(),
   dbCommand(),
 ]) {

@@ -1,7 +1,8 @@
 // coffeechat db path|migrate, demo, today
 import { Command } from 'commander';
 import { loadDemo } from '../app/demo.js';
-import { today } from '../app/today.js';
+import { today, type Today } from '../app/today.js';
+import type { Action, ActionKind } from '../domain/types.js';
 import { maskUrl, isPostgresUrl } from '../store/index.js';
 import { act, line } from './command.js';
 import { dbTarget, fail, printJson, type GlobalOptions } from './runtime.js';
@@ -51,16 +52,55 @@ export function todayCommand(): Command {
       const t = await today(ctx);
       return {
         json: t,
-        text: () => {
-          const out = (s: string) => process.stdout.write(s + '\n');
-          out(`Today (${t.timezone})`);
-          if (!t.actions.length && !t.meetings.length) out('  Nothing due. ');
-          for (const m of t.meetings) out(`  meeting  ${m.scheduledAt}  ${m.contactName} (${m.minutes} min)`);
-          for (const a of t.actions) out(`  ${a.overdue ? 'OVERDUE ' : ''}${a.kind}  ${a.contactName ?? ''}: ${a.reason}`);
-          if (t.upcoming.length) out('Next 7 days');
-          for (const a of t.upcoming) out(`  ${a.dueAt.slice(0, 10)}  ${a.kind}  ${a.contactName ?? ''}`);
-        },
+        text: () => printToday(t),
       };
     },
   );
 }
+
+/** Today for a person: grouped by urgency, each group with its count. */
+function printToday(t: Today): void {
+  const out = (s: string) => process.stdout.write(s + '\n');
+  const local = (iso: string, withDate: boolean) =>
+    new Intl.DateTimeFormat('en-GB', {
+      timeZone: t.timezone,
+      ...(withDate ? { weekday: 'short', day: 'numeric', month: 'short' } : {}),
+      hour: '2-digit',
+      minute: '2-digit',
+    }).format(new Date(iso));
+  const item = (a: Action, withDate: boolean) => {
+    out(`  ${local(a.dueAt, withDate)}  ${ACTION_LABEL[a.kind]}${a.contactName ? ` — ${a.contactName}` : ''}  [${a.id}]`);
+    out(`      ${a.reason}`);
+  };
+  const c = t.counts;
+  out(
+    `Today, ${local(t.now, true)} (${t.timezone}): ${c.overdue} overdue, ${c.dueToday} due today, ${c.upcoming} in the next 7 days, ${c.meetings} meeting${c.meetings === 1 ? '' : 's'}.`,
+  );
+  const overdue = t.actions.filter((a) => a.overdue);
+  const dueToday = t.actions.filter((a) => !a.overdue);
+  if (overdue.length) out(`\nOverdue (${overdue.length})`);
+  for (const a of overdue) item(a, true);
+  if (dueToday.length) out(`\nDue today (${dueToday.length})`);
+  for (const a of dueToday) item(a, local(a.dueAt, true).slice(0, -7) !== local(t.now, true).slice(0, -7));
+  if (t.upcoming.length) out(`\nNext 7 days (${t.upcoming.length})`);
+  for (const a of t.upcoming) item(a, true);
+  if (t.meetings.length) out(`\nMeetings today (${t.meetings.length})`);
+  for (const m of t.meetings)
+    out(`  ${m.scheduledAt ? local(m.scheduledAt, false) : '     '}  ${m.contactName} (${m.minutes} min${m.place ? `, ${m.place}` : ''})`);
+  if (!t.actions.length && !t.meetings.length) {
+    out('\nNothing due today. Find whom to ask next: coffeechat suggest --campaign ID');
+  }
+  if (t.actions.length) out('\nMark one done with: coffeechat actions done ID (or snooze ID --until TIME, dismiss ID)');
+}
+
+const ACTION_LABEL: Record<ActionKind, string> = {
+  'ask-second-person': 'Ask a second person',
+  'follow-up': 'Follow up',
+  'move-on': 'Move on',
+  schedule: 'Schedule the meeting',
+  prepare: 'Prepare',
+  'send-thank-you': 'Send a thank-you',
+  'thank-introducer': 'Thank the introducer',
+  'send-update': 'Send an update',
+  'ask-introduction': 'Ask for an introduction',
+};

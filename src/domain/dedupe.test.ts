@@ -289,6 +289,32 @@ describe('findDuplicates and DuplicateIndex', () => {
     expect(index.size).toBe(3);
   });
 
+  it('gives what matchPair gives for every indexed contact, however it was stored', () => {
+    // Indexed contacts are kept packed and unpacked on each comparison: with and without an
+    // organisation (name parsed before packing or not), nicknames, accents, written-out phones.
+    const indexed = [
+      contact('p1', { name: 'Robert (Bob) Okafor', givenName: null, emails: [' Bob.Okafor@Gmail.com '], phones: ['(415) 555-0100'] }),
+      contact('p2', { name: 'José (Pepito) Müller', organisation: 'Stripe, Inc.', emails: ['jose@stripe.com'] }),
+      contact('p3', {
+        name: 'Dr. Ana Lopez Jr.',
+        linkedinUrl: 'https://www.linkedin.com/in/ana-lopez/',
+        phones: ['+1 212 555 0199 ext 4'],
+      }),
+    ];
+    const probes = [
+      contact('q1', { name: 'Bob Okafor', emails: ['bobokafor@gmail.com'], phones: ['+1 415 555 0100'] }),
+      contact('q2', { name: 'Pepito Muller', organisation: 'Stripe' }),
+      contact('q3', { name: 'Ana López', linkedinUrl: 'linkedin.com/in/ana-lopez', phones: ['212-555-0199'] }),
+    ];
+    const index = new DuplicateIndex(US);
+    for (const c of indexed) index.add(c);
+    for (const [i, probe] of probes.entries()) {
+      const found = index.match(probe);
+      expect(found).toHaveLength(1);
+      expect(found[0]).toEqual(matchPair(indexed[i]!, probe, US));
+    }
+  });
+
   it('skips a key shared by very many contacts (a switchboard)', () => {
     const many = Array.from({ length: 40 }, (_, i) => contact(`c${i}`, { name: 'Front Desk', phones: [`+1 212 555 0100 ext ${i}`] }));
     expect(findDuplicates(many, US)).toEqual([]);

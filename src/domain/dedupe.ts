@@ -17,6 +17,7 @@ import {
   parsePersonName,
   phoneBlockKey,
   type NameComparison,
+  type NameInput,
   type NameLevel,
   type PersonName,
 } from './contact-keys.js';
@@ -129,9 +130,13 @@ const LINKEDIN_CLASH_CEILING = 0.75;
 
 /** A contact with its keys normalised, ready to compare. */
 class Prepared {
-  private parsed: PersonName | null = null;
   constructor(
-    readonly input: MatchInput,
+    readonly id: string,
+    /** The organisation as written (for the reasons). */
+    readonly organisation: string | null,
+    /** Where the name comes from, until it is parsed. */
+    private source: NameInput | null,
+    private parsed: PersonName | null,
     /** [normalised address, as written] */
     readonly emails: [string, string][],
     readonly linkedin: string | null,
@@ -143,9 +148,50 @@ class Prepared {
 
   /** The parsed name, read when first needed (many contacts never need it). */
   get name(): PersonName {
-    return (this.parsed ??= parsePersonName(this.input));
+    if (this.parsed === null) {
+      this.parsed = parsePersonName(this.source ?? {});
+      this.source = null;
+    }
+    return this.parsed;
+  }
+
+  /** Everything in one flat string, the name as far as it was parsed: see DuplicateIndex. */
+  pack(): string {
+    const n = this.parsed;
+    const s = this.source;
+    return JSON.stringify([
+      this.id,
+      this.organisation,
+      n ? [n.given, n.family, n.aliases, n.generation, n.givenText, n.familyText, n.display] : null,
+      s ? [s.name ?? null, s.givenName ?? null, s.familyName ?? null] : null,
+      // an address mostly reads as its normalised form; the rest is derived again on unpacking
+      this.emails.map(([key, raw]) => (key === raw ? key : [key, raw])),
+      this.linkedin,
+      this.phones.map((p) => p.raw),
+      this.org,
+    ]);
+  }
+
+  static unpack(packed: string): Prepared {
+    const [id, organisation, n, s, written, linkedin, phones, org] = JSON.parse(packed) as Packed;
+    const parsed = n && { given: n[0], family: n[1], aliases: n[2], generation: n[3], givenText: n[4], familyText: n[5], display: n[6] };
+    const source = s && { name: s[0], givenName: s[1], familyName: s[2] };
+    const emails = written.map((e): [string, string] => (typeof e === 'string' ? [e, e] : e));
+    const phoneKeys = phones.map((raw) => ({ raw, key: phoneBlockKey(raw)! }));
+    return new Prepared(id, organisation, source, parsed, emails, linkedin, phoneKeys, org, workDomainsOf(emails));
   }
 }
+
+type Packed = [
+  id: string,
+  organisation: string | null,
+  name: [string[], string[], string[], string | null, string, string, string] | null,
+  source: [string | null, string | null, string | null] | null,
+  emails: (string | [string, string])[],
+  linkedin: string | null,
+  phones: string[],
+  org: string | null,
+];
 
 /** Full phone parses are slow (tens of µs); each written number is parsed at most once. */
 class PhoneReader {
@@ -163,20 +209,28 @@ class PhoneReader {
 
 const NONE: never[] = [];
 
-function prepare(c: MatchInput, org: string | null = organisationKey(c.organisation)): Prepared {
-  let emails: [string, string][] = NONE;
+/** The employer domains among normalised addresses (not Gmail and the like, not team addresses). */
+function workDomainsOf(emails: [string, string][]): string[] {
   let workDomains: string[] = NONE;
-  for (const raw of c.emails) {
-    const key = normaliseEmail(raw);
-    if (!key || emails.some(([k]) => k === key)) continue;
-    if (emails === NONE) emails = [];
-    emails.push([key, raw.trim()]);
+  for (const [key] of emails) {
     const domain = emailDomain(key);
     if (!isPersonalMailDomain(domain) && !isRoleEmail(key) && !workDomains.includes(domain)) {
       if (workDomains === NONE) workDomains = [];
       workDomains.push(domain);
     }
   }
+  return workDomains;
+}
+
+function prepare(c: MatchInput, org: string | null = organisationKey(c.organisation)): Prepared {
+  let emails: [string, string][] = NONE;
+  for (const raw of c.emails) {
+    const key = normaliseEmail(raw);
+    if (!key || emails.some(([k]) => k === key)) continue;
+    if (emails === NONE) emails = [];
+    emails.push([key, raw.trim()]);
+  }
+  const workDomains = workDomainsOf(emails);
   let phones: Prepared['phones'] = NONE;
   for (const raw of c.phones) {
     const key = phoneBlockKey(raw);
@@ -184,7 +238,8 @@ function prepare(c: MatchInput, org: string | null = organisationKey(c.organisat
     if (phones === NONE) phones = [];
     phones.push({ raw, key });
   }
-  return new Prepared(c, emails, c.linkedinUrl ? normaliseLinkedInUrl(c.linkedinUrl) : null, phones, org, workDomains);
+  const linkedin = c.linkedinUrl ? normaliseLinkedInUrl(c.linkedinUrl) : null;
+  return new Prepared(c.id, c.organisation, c, null, emails, linkedin, phones, org, workDomains);
 }
 
 /**
@@ -272,7 +327,7 @@ function combine(confidences: number[]): number {
 }
 
 function compare(a: Prepared, b: Prepared, phones: PhoneReader): DuplicateCandidate | null {
-  if (a.input.id === b.input.id) return null;
+  if (a.id === b.id) return null;
   const sharedEmails: [string, string][] = [];
   for (const [key, raw] of a.emails) {
     const other = b.emails.find(([k]) => k === key);
@@ -334,7 +389,7 @@ function compare(a: Prepared, b: Prepared, phones: PhoneReader): DuplicateCandid
   const nameOrg = sameOrg ? NAME_ORG_CONFIDENCE[names.level] : undefined;
   if (nameOrg !== undefined) {
     let c = nameOrg;
-    const orgText = both(a.input.organisation ?? '', b.input.organisation ?? '');
+    const orgText = both(a.organisation ?? '', b.organisation ?? '');
     const nameText = nameWords(names, a.name, b.name);
     reasons.push(`${nameText} at the same organisation (${orgText})`);
     signals.push({ kind: 'name-org', detail: `${both(a.name.display, b.name.display)} @ ${orgText}` });
@@ -348,7 +403,7 @@ function compare(a: Prepared, b: Prepared, phones: PhoneReader): DuplicateCandid
     reasons.push(nameWords(names, a.name, b.name));
     signals.push({ kind: 'name', detail: both(a.name.display, b.name.display) });
   } else if (strong && sameOrg) {
-    reasons.push(`at the same organisation (${both(a.input.organisation ?? '', b.input.organisation ?? '')})`);
+    reasons.push(`at the same organisation (${both(a.organisation ?? '', b.organisation ?? '')})`);
   }
   if (!evidence.length) return null;
   // a match on name and organisation alone gives way to two different LinkedIn profiles
@@ -364,7 +419,7 @@ function compare(a: Prepared, b: Prepared, phones: PhoneReader): DuplicateCandid
     reasons.push(`but different LinkedIn profiles (${a.linkedin!} / ${b.linkedin!})`);
   }
   return {
-    contactIds: [a.input.id, b.input.id],
+    contactIds: [a.id, b.id],
     confidence: Math.round(Math.min(confidence, 0.999) * 1000) / 1000,
     reasons,
     signals,
@@ -439,9 +494,15 @@ class Blocks {
  * An index of contacts to match new records against, e.g. existing contacts during an import:
  * `match` compares a record only with the indexed contacts that share a key with it. A key is
  * skipped once more than MAX_*_BLOCK indexed contacts hold it.
+ *
+ * An import indexes every contact of the network and of the file (100,000 rows and more) and holds
+ * them to its end, so each is kept as one packed string, a fifth of its prepared form and nothing
+ * the garbage collector has to walk, and unpacked when a block brings it up. Unpacking costs about
+ * what keeping prepared contacts does: a cache of them lives long enough to be promoted, and
+ * collecting it from the old generation cost more than unpacking again (measured).
  */
 export class DuplicateIndex {
-  private readonly contacts: Prepared[] = [];
+  private readonly packed: string[] = [];
   private readonly blocks = new Blocks();
   private readonly phones: PhoneReader;
   private readonly orgs = new OrgTags();
@@ -453,7 +514,7 @@ export class DuplicateIndex {
   }
 
   get size(): number {
-    return this.contacts.length;
+    return this.packed.length;
   }
 
   add(contact: MatchInput): void {
@@ -484,8 +545,8 @@ export class DuplicateIndex {
   }
 
   private insert(p: Prepared, keys: string[]): void {
-    const at = this.contacts.length;
-    this.contacts.push(p);
+    const at = this.packed.length;
+    this.packed.push(p.pack());
     this.seen.push(0);
     this.blocks.add(keys, at);
   }
@@ -497,7 +558,7 @@ export class DuplicateIndex {
       for (const at of this.blocks.get(key)) {
         if (this.seen[at] === stamp) continue;
         this.seen[at] = stamp;
-        const candidate = compare(this.contacts[at]!, p, this.phones);
+        const candidate = compare(Prepared.unpack(this.packed[at]!), p, this.phones);
         if (candidate) found.push(candidate);
       }
     }

@@ -119,6 +119,21 @@ export interface Contact {
   updatedAt: Instant;
 }
 
+/** One job in a person's work history; the open one (no `to`) that started last is their current job. */
+export interface Role {
+  id: string;
+  contactId: string;
+  organisationId: string | null;
+  organisation: string | null;
+  title: string | null;
+  /** YYYY, YYYY-MM or YYYY-MM-DD, or null when not known. */
+  from: string | null;
+  to: string | null;
+  current: boolean;
+  source: ContactSource;
+  createdAt: Instant;
+}
+
 export interface Introduction {
   id: string;
   introducerId: string;

@@ -1,7 +1,8 @@
 // A contact being assembled from the cells of a row or the properties of a card. Every reader feeds
 // one of these, so the rules about names, primary values and "nothing is lost" live in one place.
 import { splitName } from '../domain/names.js';
-import type { ImportedContact, RowError } from './contact-record.js';
+import { TIES, type Tie } from '../domain/types.js';
+import type { ImportedContact, OwnFields, RowError } from './contact-record.js';
 import { cleanLine, cleanPhone, cleanText, isLinkedInUrl, normaliseEmail } from './normalise.js';
 
 /** Rank given to a value the file marks as preferred; others keep the order they came in. */
@@ -38,6 +39,7 @@ export class ContactDraft {
   linkedinUrl: string | null = null;
   location: string | null = null;
   connectedOn: string | null = null;
+  own: OwnFields | undefined = undefined;
   birthday: string | null = null;
   referredBy: string | null = null;
   uid: string | null = null;
@@ -75,6 +77,18 @@ export class ContactDraft {
     if (url === null) return;
     if (this.linkedinUrl === null && isLinkedInUrl(url)) this.linkedinUrl = url;
     else this.addNote(label, url);
+  }
+
+  /** coffeechat's own columns; a value that is not ours to read is kept as a note. */
+  setOwn(field: 'tie' | 'research' | 'doNotContact', raw: string, label: string): void {
+    this.own ??= { tie: null, doNotContact: false, research: null, source: null, roles: null };
+    if (field === 'research') this.own.research = cleanText(raw);
+    else if (field === 'doNotContact') this.own.doNotContact = /^(yes|true|1)$/i.test(raw.trim());
+    else {
+      const tie = raw.trim().toLowerCase();
+      if ((TIES as readonly string[]).includes(tie)) this.own.tie = tie as Tie;
+      else this.addNote(label, raw);
+    }
   }
 
   /** The file's own free-text notes. */
@@ -126,6 +140,7 @@ export class ContactDraft {
       this.birthday === null &&
       this.referredBy === null &&
       this.uid === null &&
+      this.own === undefined &&
       this.related.length === 0 &&
       this.ownNotes.length === 0 &&
       this.extraNotes.length === 0
@@ -171,6 +186,7 @@ export class ContactDraft {
         referredBy: this.referredBy,
         related: [...this.related],
         uid: this.uid,
+        ...(this.own ? { own: { ...this.own } } : {}),
       },
     };
   }

@@ -1,13 +1,14 @@
 // The shape every contact-file reader produces, whatever the file looked like. The importer (src/app)
 // turns these records into contacts, introductions and roles; nothing here touches the database.
+import type { ContactSource, Permission, Tie } from '../domain/types.js';
 
 /** The file kinds the contact readers recognise by content. */
-export type ContactFormat = 'linkedin' | 'google' | 'outlook' | 'vcard' | 'csv';
+export type ContactFormat = 'linkedin' | 'google' | 'outlook' | 'vcard' | 'csv' | 'json';
 
 /** What a caller may ask for: a specific reader, or detection by content. */
 export type FormatOption = 'auto' | ContactFormat;
 
-export const CONTACT_FORMATS: readonly ContactFormat[] = ['linkedin', 'google', 'outlook', 'vcard', 'csv'];
+export const CONTACT_FORMATS: readonly ContactFormat[] = ['linkedin', 'google', 'outlook', 'vcard', 'csv', 'json'];
 
 /** One person read from a file, lightly normalised (trimmed, whitespace collapsed, e-mails lower-cased). */
 export interface ImportedContact {
@@ -35,9 +36,20 @@ export interface ImportedContact {
   /** Outlook's "Referred By" (a name, as written). */
   referredBy: string | null;
   /** vCard RELATED / X-ABRELATEDNAMES: e.g. `{ type: 'met', value: 'urn:uuid:…' }` or a name. */
-  related: { value: string; type: string }[];
+  related: { value: string; type: string; permission?: Permission; permissionAt?: string | null }[];
   /** vCard UID (or a `uid` column), as written. */
   uid: string | null;
+  /** What only coffeechat's own exports carry; other readers leave it out. */
+  own?: OwnFields;
+}
+
+export interface OwnFields {
+  tie: Tie | null;
+  doNotContact: boolean;
+  research: string | null;
+  source: ContactSource | null;
+  /** The whole work history (the JSON backup); null when the file does not say. */
+  roles: { organisation: string | null; title: string | null; from: string | null; to: string | null }[] | null;
 }
 
 /** A row or card that could not be read; the rest of the file still is. */

@@ -2,7 +2,7 @@
 // at column *names* (never their positions), so reordered or extended exports still read correctly.
 import type { ContactFormat } from './contact-record.js';
 
-export type CsvFormat = Exclude<ContactFormat, 'vcard'>;
+export type CsvFormat = Exclude<ContactFormat, 'vcard' | 'json'>;
 
 /** What one column contributes to a contact. */
 export type Role =
@@ -26,6 +26,10 @@ export type Role =
   | { kind: 'notes' }
   | { kind: 'referredBy' }
   | { kind: 'uid' }
+  /** coffeechat's own CSV only: the tie, the research notes, the do-not-contact flag. */
+  | { kind: 'tie' }
+  | { kind: 'research' }
+  | { kind: 'doNotContact' }
   /** Metadata that describes another column (e.g. Outlook's "E-mail Type: SMTP"); not worth a note. */
   | { kind: 'ignore' }
   /** Anything else: kept as a "Column: value" note, unless the value is one of `defaults`. */
@@ -343,12 +347,25 @@ export function describeFormat(format: ContactFormat): string {
       return 'a vCard';
     case 'csv':
       return 'a contacts CSV';
+    case 'json':
+      return 'a coffeechat JSON backup';
   }
 }
 
+/** Columns that only mean something in coffeechat's own export, recognised by its id column. */
+const OWN_COLUMNS = new Map<string, Role>([
+  ['coffeechat id', { kind: 'uid' }],
+  ['tie', { kind: 'tie' }],
+  ['notes', { kind: 'research' }],
+  ['do not contact', { kind: 'doNotContact' }],
+]);
+
 function build(format: CsvFormat, cells: string[]): CsvHeader {
   const keys = cells.map(headerKey);
+  const own = format === 'csv' && keys.includes('coffeechat id');
   const roles = keys.map((key, i): Role => {
+    const mine = own ? OWN_COLUMNS.get(key) : undefined;
+    if (mine) return mine;
     switch (format) {
       case 'linkedin':
         return linkedinRole(key);

@@ -123,6 +123,11 @@ export function mapRow(header: CsvHeader, fields: string[], line: number): { rec
       case 'uid':
         draft.setOnce('uid', raw, label);
         break;
+      case 'tie':
+      case 'research':
+      case 'doNotContact':
+        draft.setOwn(role.kind, raw, label);
+        break;
       case 'note':
         if (role.defaults?.includes(raw.trim().toLowerCase())) break;
         draft.addNote(label, raw);

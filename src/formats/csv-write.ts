@@ -17,6 +17,7 @@ export const EXPORT_HEADER = [
   'Tie',
   'Connected On',
   'Notes',
+  'Do Not Contact',
   'coffeechat id',
 ];
 
@@ -54,6 +55,7 @@ export function contactToCsvRow(c: Contact): string {
       c.tie,
       c.connectedOn,
       c.research,
+      c.doNotContact ? 'yes' : '',
       c.id,
     ]
       .map(csvCell)

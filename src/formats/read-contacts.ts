@@ -19,6 +19,7 @@ import { controlShare, decodeSample, decodeText, sniffBytes } from './encoding.j
 import { normaliseNewlines, normaliseNewlinesSync, numberedLines } from './text.js';
 import { readVCards } from './vcard.js';
 import { extractConnections } from './zip.js';
+import { looksLikeBackup, readBackup } from './json-backup.js';
 
 /** Bytes looked at before deciding what the file is. */
 const SNIFF_BYTES = 64 * 1024;
@@ -34,10 +35,10 @@ function preview(text: string): string {
   return t.length > 60 ? `${t.slice(0, 57)}…` : t;
 }
 
-type Detected = { format: 'vcard' } | { format: Exclude<ContactFormat, 'vcard'>; found: FoundHeader };
+type Detected = { format: 'vcard' } | { format: Exclude<ContactFormat, 'vcard' | 'json'>; found: FoundHeader };
 
 /** Decides between vCard and the CSV dialects from the first lines of text. */
-function detectText(sample: string, complete: boolean, wanted: FormatOption): Detected {
+function detectText(sample: string, complete: boolean, wanted: Exclude<FormatOption, 'json'>): Detected {
   const lines = sample.split('\n');
   const index = lines.findIndex((l) => l.trim() !== '');
   const first = (lines[index] ?? '').trim();
@@ -103,6 +104,14 @@ async function* read(input: Uint8Array | AsyncIterable<Uint8Array>, opts: ReadOp
   if (sample.trim() === '') throw failed(`${where} is empty (it holds only blank space).`);
   if (controlShare(sample) > BINARY_SHARE) throw failed(`${where} is binary data, not a contacts CSV or vCard.`);
 
+  if (wanted === 'json' || (wanted === 'auto' && looksLikeBackup(sample))) {
+    if (!looksLikeBackup(sample)) throw failed(`Expected ${describeFormat('json')}, but the file does not start like one.`);
+    yield { format: 'json', encoding, archiveEntry };
+    let whole = '';
+    for await (const piece of decodeText(source.chunks(), encoding)) whole += piece;
+    yield* readBackup(whole.replace(/^\uFEFF/, ''));
+    return;
+  }
   const detected = detectText(sample, source.complete, wanted);
   const announcement: FormatAnnouncement = { format: detected.format, encoding, archiveEntry };
   yield announcement;

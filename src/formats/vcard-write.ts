@@ -2,7 +2,10 @@
 // Introductions travel as RELATED;TYPE=met:urn:uuid:<introducer id>, so a re-import rebuilds them.
 import type { Contact } from '../domain/types.js';
 
-const escape = (v: string) => v.replace(/\\/g, '\\\\').replace(/\r?\n/g, '\\n').replace(/,/g, '\\,').replace(/;/g, '\\;');
+// RFC 6350: text escapes backslash, newline and comma; only the components of a structured value
+// (N, ORG, ADR) also escape the semicolon that separates them (a stray "\;" in NOTE stays literal).
+const escape = (v: string) => v.replace(/\\/g, '\\\\').replace(/\r?\n/g, '\\n').replace(/,/g, '\\,');
+const component = (v: string) => escape(v).replace(/;/g, '\\;');
 
 /** Folds a content line so no physical line exceeds 75 octets, never splitting a UTF-8 character. */
 export function foldLine(line: string): string {
@@ -32,17 +35,20 @@ export function contactToVCard(c: Contact, introducers: string[]): string {
   const lines = [
     'BEGIN:VCARD',
     'VERSION:4.0',
+    'PRODID:-//coffeechat//contacts export//EN',
     `UID:urn:uuid:${c.id}`,
     `FN:${escape(c.name)}`,
-    `N:${escape(c.familyName ?? '')};${escape(c.givenName ?? '')};;;`,
+    `N:${component(c.familyName ?? '')};${component(c.givenName ?? '')};;;`,
     ...c.emails.map((e, i) => `EMAIL${i === 0 ? ';PREF=1' : ''}:${escape(e)}`),
     ...c.phones.map((p, i) => `TEL;VALUE=text${i === 0 ? ';PREF=1' : ''}:${escape(p)}`),
-    ...(c.organisation ? [`ORG:${escape(c.organisation)}`] : []),
+    ...(c.organisation ? [`ORG:${component(c.organisation)}`] : []),
     ...(c.title ? [`TITLE:${escape(c.title)}`] : []),
     ...(c.linkedinUrl ? [`URL;TYPE=linkedin:${c.linkedinUrl}`] : []),
-    ...(c.location ? [`ADR;TYPE=work:;;;${escape(c.location)};;;`] : []),
+    ...(c.location ? [`ADR;TYPE=work:;;;${component(c.location)};;;`] : []),
     ...(c.tags.length ? [`CATEGORIES:${c.tags.map(escape).join(',')}`] : []),
     ...(c.research ? [`NOTE:${escape(c.research)}`] : []),
+    `X-COFFEECHAT-TIE:${c.tie}`,
+    ...(c.doNotContact ? ['X-COFFEECHAT-DO-NOT-CONTACT:yes'] : []),
     ...introducers.map((id) => `RELATED;TYPE=met:urn:uuid:${id}`),
     'END:VCARD',
   ];

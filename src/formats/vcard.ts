@@ -379,6 +379,8 @@ function toContact(props: Prop[]): ContactDraft {
       (p.name === 'KIND' && p.values[0]?.trim().toLowerCase() === 'org'),
   );
   let adrSeen = false;
+  // Our own export: its NOTE is the research on the person, and it says the tie and do-not-contact.
+  const ours = props.some((p) => p.name === 'PRODID' && /coffeechat/i.test(p.values.join('')));
 
   for (const p of props) {
     const value = p.values.join(', ');
@@ -439,7 +441,14 @@ function toContact(props: Prop[]): ContactDraft {
         for (const v of p.values) for (const tag of splitValues(v, /[,;]/)) draft.addTag(tag);
         break;
       case 'NOTE':
-        draft.addOwnNotes(p.values.join('\n'));
+        if (ours) draft.setOwn('research', p.values.join('\n'), 'Research');
+        else draft.addOwnNotes(p.values.join('\n'));
+        break;
+      case 'X-COFFEECHAT-TIE':
+        draft.setOwn('tie', value, 'Tie');
+        break;
+      case 'X-COFFEECHAT-DO-NOT-CONTACT':
+        draft.setOwn('doNotContact', value, 'Do not contact');
         break;
       case 'BDAY': {
         const date = birthday(p);

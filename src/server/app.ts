@@ -78,9 +78,9 @@ export function createServerApp(opts: ServerOptions): Hono {
           : undefined;
       const result = await r.run(ctx, { params: c.req.param() as Record<string, string>, query: c.req.query(), body });
       if (r.download) {
-        const { type, filename } = r.download({ params: c.req.param() as Record<string, string>, query: c.req.query(), body });
         const chunks = result as AsyncGenerator<string>;
         const first = await chunks.next(); // let a bad request fail as JSON before the file starts
+        const { type, filename } = r.download({ params: c.req.param() as Record<string, string>, query: c.req.query(), body });
         const encoder = new TextEncoder();
         const stream = new ReadableStream<Uint8Array>({
           start(controller) {

@@ -5,21 +5,34 @@ import * as contacts from '../app/contacts.js';
 import { loadDemo } from '../app/demo.js';
 import { exportContacts, exportOptions } from '../app/export.js';
 import { importContacts, importOptions } from '../app/import.js';
-import { findContactDuplicates, mergeContacts, unmergeContact } from '../app/merge.js';
+import { markNotDuplicate, mergeContacts, mergeInput, reviewDuplicates, unmarkNotDuplicate, unmergeContact } from '../app/merge.js';
 import * as interviews from '../app/interviews.js';
 import * as introductions from '../app/introductions.js';
 import * as notes from '../app/notes.js';
 import * as organisations from '../app/organisations.js';
+import * as roles from '../app/roles.js';
 import { overview } from '../app/overview.js';
 import { search, searchQuery } from '../app/search.js';
 import * as settings from '../app/settings.js';
 import { today } from '../app/today.js';
+import { networkGraph, networkGraphQuery } from '../app/network-graph.js';
 import { suggestContacts } from '../app/suggest.js';
 import * as targets from '../app/targets.js';
 import * as touches from '../app/touches.js';
+import * as templates from '../app/templates.js';
+import { checkDraft, checkInput, draft, draftInput } from '../app/drafts.js';
+import { lintInput, lintText } from '../app/lint.js';
+import { sendInput, sendMessage } from '../app/send.js';
+import * as actions from '../app/actions.js';
 import { items, route, type RouteDef } from './route.js';
 
 const p = (r: { params: Record<string, string> }) => r.params.id!;
+
+const EXPORT_FILES = {
+  csv: { type: 'text/csv; charset=utf-8', filename: 'coffeechat-contacts.csv' },
+  vcard: { type: 'text/vcard; charset=utf-8', filename: 'coffeechat-contacts.vcf' },
+  json: { type: 'application/json; charset=utf-8', filename: 'coffeechat-backup.json' },
+};
 
 export const ROUTES: RouteDef[] = [
   route({ method: 'get', path: '/health', tag: 'meta', summary: 'Whether the server is up', run: async () => ({ ok: true }) }),
@@ -36,6 +49,43 @@ export const ROUTES: RouteDef[] = [
     tag: 'today',
     summary: "Actions due today, the next 7 days, and today's meetings",
     run: (ctx) => today(ctx),
+  }),
+  route({
+    method: 'get',
+    path: '/actions',
+    tag: 'actions',
+    summary: 'Actions, earliest due first, by status, contact or interview',
+    query: actions.actionQuery,
+    run: (ctx, r) => items(actions.listActions(ctx, r.query)),
+  }),
+  route({
+    method: 'get',
+    path: '/actions/:id',
+    tag: 'actions',
+    summary: 'One action',
+    run: (ctx, r) => actions.getAction(ctx, p(r)),
+  }),
+  route({
+    method: 'post',
+    path: '/actions/:id/done',
+    tag: 'actions',
+    summary: 'Mark an action done (confirming a move-on closes the request as no response)',
+    run: (ctx, r) => actions.markDone(ctx, p(r)),
+  }),
+  route({
+    method: 'post',
+    path: '/actions/:id/snooze',
+    tag: 'actions',
+    summary: 'Put an action aside until a later time',
+    body: actions.snoozeInput,
+    run: (ctx, r) => actions.snoozeAction(ctx, p(r), r.body),
+  }),
+  route({
+    method: 'post',
+    path: '/actions/:id/dismiss',
+    tag: 'actions',
+    summary: 'Dismiss an action',
+    run: (ctx, r) => actions.dismissAction(ctx, p(r)),
   }),
   route({
     method: 'get',
@@ -89,28 +139,42 @@ export const ROUTES: RouteDef[] = [
     method: 'get',
     path: '/export',
     tag: 'contacts',
-    summary: 'Download every contact as vCard 4.0 or spreadsheet-safe CSV (?format=vcard|csv)',
+    summary: 'Download every contact as vCard 4.0, spreadsheet-safe CSV, or a JSON backup of the network (?format=vcard|csv|json)',
     query: exportOptions,
-    download: (r) =>
-      r.query.format === 'csv'
-        ? { type: 'text/csv; charset=utf-8', filename: 'coffeechat-contacts.csv' }
-        : { type: 'text/vcard; charset=utf-8', filename: 'coffeechat-contacts.vcf' },
+    download: (r) => EXPORT_FILES[(r.query as { format: keyof typeof EXPORT_FILES }).format],
     run: async (ctx, r) => exportContacts(ctx, r.query),
   }),
   route({
     method: 'get',
     path: '/duplicates',
     tag: 'contacts',
-    summary: 'Pairs of contacts that may be the same person, with the evidence',
-    run: (ctx) => items(findContactDuplicates(ctx)),
+    summary: 'Pairs of contacts that may be the same person, with the evidence, both people and where they differ',
+    run: (ctx) => items(reviewDuplicates(ctx)),
+  }),
+  route({
+    method: 'post',
+    path: '/contacts/:id/not-duplicate',
+    tag: 'contacts',
+    summary: 'Say that this contact and another ({ otherId }) are different people, so the pair is not offered again',
+    body: z.object({ otherId: z.string() }),
+    status: 201,
+    run: (ctx, r) => markNotDuplicate(ctx, p(r), r.body),
+  }),
+  route({
+    method: 'delete',
+    path: '/contacts/:id/not-duplicate/:otherId',
+    tag: 'contacts',
+    summary: 'Take back "different people": the pair may be offered for review again',
+    status: 204,
+    run: (ctx, r) => unmarkNotDuplicate(ctx, p(r), r.params.otherId!),
   }),
   route({
     method: 'post',
     path: '/contacts/:id/merge',
     tag: 'contacts',
-    summary: 'Merge another contact into this one ({ otherId })',
-    body: z.object({ otherId: z.string() }),
-    run: (ctx, r) => mergeContacts(ctx, p(r), String((r.body as { otherId?: unknown }).otherId ?? '')),
+    summary: "Merge another contact into this one ({ otherId, choose?: { field: 'keep' | 'other' } })",
+    body: mergeInput,
+    run: (ctx, r) => mergeContacts(ctx, p(r), r.body),
   }),
   route({
     method: 'post',
@@ -119,7 +183,45 @@ export const ROUTES: RouteDef[] = [
     summary: 'Undo the latest merge into this contact',
     run: (ctx, r) => unmergeContact(ctx, p(r)),
   }),
-  route({ method: 'get', path: '/contacts/:id', tag: 'contacts', summary: 'One contact', run: (ctx, r) => contacts.getContact(ctx, p(r)) }),
+  route({
+    method: 'get',
+    path: '/contacts/:id',
+    tag: 'contacts',
+    summary: 'One contact, with their work history',
+    run: (ctx, r) => contacts.showContact(ctx, p(r)),
+  }),
+  route({
+    method: 'get',
+    path: '/contacts/:id/roles',
+    tag: 'contacts',
+    summary: 'Work history: current role first, then the most recent',
+    run: (ctx, r) => items(roles.listRoles(ctx, p(r))),
+  }),
+  route({
+    method: 'post',
+    path: '/contacts/:id/roles',
+    tag: 'contacts',
+    summary: 'Add a role to the work history (the current job follows the open role that started last)',
+    body: roles.roleInput,
+    status: 201,
+    run: (ctx, r) => roles.addRole(ctx, p(r), r.body),
+  }),
+  route({
+    method: 'patch',
+    path: '/roles/:id',
+    tag: 'contacts',
+    summary: 'Change a role',
+    body: roles.rolePatch,
+    run: (ctx, r) => roles.updateRole(ctx, p(r), r.body),
+  }),
+  route({
+    method: 'delete',
+    path: '/roles/:id',
+    tag: 'contacts',
+    summary: 'Remove a role from the work history',
+    status: 204,
+    run: (ctx, r) => roles.deleteRole(ctx, p(r)),
+  }),
   route({
     method: 'patch',
     path: '/contacts/:id',
@@ -295,6 +397,23 @@ export const ROUTES: RouteDef[] = [
   }),
   route({
     method: 'post',
+    path: '/campaigns/:id/suggestions/accept',
+    tag: 'suggest',
+    summary: 'Add a suggested person as a prospect; through a mutual contact, also the action to ask for an introduction',
+    body: actions.acceptInput.omit({ campaignId: true }),
+    status: 201,
+    run: (ctx, r) => actions.acceptSuggestion(ctx, { ...(r.body as object), campaignId: p(r) }),
+  }),
+  route({
+    method: 'get',
+    path: '/network/graph',
+    tag: 'introductions',
+    summary: "Who led to whom: introductions and referrals from you, and the paths into a campaign's targets",
+    query: networkGraphQuery,
+    run: (ctx, r) => networkGraph(ctx, r.query),
+  }),
+  route({
+    method: 'post',
     path: '/targets',
     tag: 'targets',
     summary: 'Add a target organisation to a campaign',
@@ -417,6 +536,63 @@ export const ROUTES: RouteDef[] = [
     summary: 'Delete a note',
     status: 204,
     run: (ctx, r) => notes.deleteNote(ctx, p(r)),
+  }),
+
+  route({
+    method: 'get',
+    path: '/templates',
+    tag: 'drafts',
+    summary: 'Message templates, built-in first, then your own',
+    query: templates.templateQuery,
+    run: (ctx, r) => items(templates.listTemplates(ctx, r.query)),
+  }),
+  route({
+    method: 'post',
+    path: '/templates',
+    tag: 'drafts',
+    summary: 'Add a template of your own (unknown placeholders are refused)',
+    body: templates.templateInput,
+    status: 201,
+    run: (ctx, r) => templates.addTemplate(ctx, r.body),
+  }),
+  route({
+    method: 'get',
+    path: '/templates/:id',
+    tag: 'drafts',
+    summary: 'One template, built-in or your own',
+    run: (ctx, r) => templates.getTemplate(ctx, p(r)),
+  }),
+  route({
+    method: 'post',
+    path: '/drafts',
+    tag: 'drafts',
+    summary: 'Fill a template for an interview and lint it (nothing is sent)',
+    body: draftInput,
+    run: (ctx, r) => draft(ctx, r.body),
+  }),
+  route({
+    method: 'post',
+    path: '/drafts/check',
+    tag: 'drafts',
+    summary: "Lint an edited draft with its interview's context (introducer permissions, minutes)",
+    body: checkInput,
+    run: (ctx, r) => checkDraft(ctx, r.body),
+  }),
+  route({
+    method: 'post',
+    path: '/lint',
+    tag: 'drafts',
+    summary: "Check a message or a question plan against the do's and don'ts (introducers and minutes from a contact or interview)",
+    body: lintInput,
+    run: (ctx, r) => lintText(ctx, r.body),
+  }),
+  route({
+    method: 'post',
+    path: '/send',
+    tag: 'drafts',
+    summary: 'Send an e-mail through your SMTP server and log the touch',
+    body: sendInput,
+    run: (ctx, r) => sendMessage(ctx, r.body),
   }),
 
   route({ method: 'get', path: '/settings', tag: 'settings', summary: "The user's settings", run: (ctx) => settings.getSettings(ctx) }),

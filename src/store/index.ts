@@ -5,14 +5,18 @@ import { actionsStore } from './actions.store.js';
 import { campaignsStore } from './campaigns.store.js';
 import { contactsStore } from './contacts.store.js';
 import type { DialectName } from './dialect.js';
+import { graphStore } from './graph.store.js';
 import { interviewsStore } from './interviews.store.js';
 import { introductionsStore } from './introductions.store.js';
 import { mergesStore } from './merges.store.js';
 import { networkStore } from './network.store.js';
+import { notDuplicatesStore } from './not-duplicates.store.js';
 import { notesStore } from './notes.store.js';
 import { organisationsStore } from './organisations.store.js';
+import { rolesStore } from './roles.store.js';
 import type { Database } from './schema.js';
 import { targetsStore } from './targets.store.js';
+import { templatesStore } from './templates.store.js';
 import { touchesStore } from './touches.store.js';
 import { usersStore } from './users.store.js';
 
@@ -28,8 +32,12 @@ export interface Store {
   notes: ReturnType<typeof notesStore>;
   actions: ReturnType<typeof actionsStore>;
   targets: ReturnType<typeof targetsStore>;
+  templates: ReturnType<typeof templatesStore>;
   network: ReturnType<typeof networkStore>;
+  graph: ReturnType<typeof graphStore>;
   merges: ReturnType<typeof mergesStore>;
+  notDuplicates: ReturnType<typeof notDuplicatesStore>;
+  roles: ReturnType<typeof rolesStore>;
   /** Runs `fn` in one transaction: everything it writes commits together or not at all. */
   transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T>;
 }
@@ -47,8 +55,12 @@ export function makeStore(db: Kysely<Database>, dialect: DialectName, inTransact
     notes: notesStore(db, dialect),
     actions: actionsStore(db),
     targets: targetsStore(db),
+    templates: templatesStore(db),
     network: networkStore(db),
+    graph: graphStore(db),
     merges: mergesStore(db),
+    notDuplicates: notDuplicatesStore(db),
+    roles: rolesStore(db),
     transaction: (fn) => {
       if (inTransaction) return fn(store);
       if (dialect === 'postgres') return db.transaction().execute((trx) => fn(makeStore(trx, dialect, true)));

@@ -63,6 +63,11 @@ export function introductionsStore(db: Kysely<Database>) {
         .execute();
       return rows.map((r) => ({ ...toIntroduction(r), introducerName: r.introducer_name, contactName: r.contact_name }));
     },
+    /** Every introduction of the user, oldest first (backups). */
+    async all(userId: string): Promise<Introduction[]> {
+      const rows = await db.selectFrom('introductions').selectAll().where('user_id', '=', userId).orderBy('created_at').orderBy('id').execute();
+      return rows.map(toIntroduction);
+    },
     async delete(userId: string, id: string): Promise<boolean> {
       const r = await db.deleteFrom('introductions').where('id', '=', id).where('user_id', '=', userId).executeTakeFirst();
       return Number(r.numDeletedRows) > 0;

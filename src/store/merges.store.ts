@@ -1,7 +1,8 @@
 // Moving everything that hangs off one contact onto another (a merge), remembering exactly what
 // moved so that the merge can be undone.
 import type { Kysely } from 'kysely';
-import type { Database } from './schema.js';
+import { rolesStore } from './roles.store.js';
+import type { Database, RoleRow } from './schema.js';
 
 /** The rows a merge moved, by table, so an undo moves exactly these back. */
 export interface MovedRows {
@@ -11,9 +12,12 @@ export interface MovedRows {
   actions: string[];
   introductionsAsContact: string[];
   introductionsAsIntroducer: string[];
+  /** Both people's work history as it was before (absent in merges made before roles existed). */
+  roles?: { keptId: string; rows: RoleRow[] };
 }
 
 export function mergesStore(db: Kysely<Database>) {
+  const roles = rolesStore(db);
   const ids = async (table: 'touches' | 'notes' | 'interviews' | 'actions', userId: string, contactId: string) =>
     (await db.selectFrom(table).select('id').where('user_id', '=', userId).where('contact_id', '=', contactId).execute()).map((r) => r.id);
 
@@ -40,7 +44,9 @@ export function mergesStore(db: Kysely<Database>) {
         actions: await ids('actions', userId, from),
         introductionsAsContact: [],
         introductionsAsIntroducer: [],
+        roles: { keptId: to, rows: await roles.rows(userId, [from, to]) },
       };
+      await roles.move(userId, from, to);
       for (const table of ['touches', 'notes', 'interviews', 'actions'] as const) {
         await db.updateTable(table).set({ contact_id: to }).where('user_id', '=', userId).where('contact_id', '=', from).execute();
       }
@@ -76,6 +82,7 @@ export function mergesStore(db: Kysely<Database>) {
         await db.updateTable('introductions').set({ contact_id: to }).where('id', 'in', moved.introductionsAsContact).execute();
       if (moved.introductionsAsIntroducer.length)
         await db.updateTable('introductions').set({ introducer_id: to }).where('id', 'in', moved.introductionsAsIntroducer).execute();
+      if (moved.roles) await roles.replace(userId, [to, moved.roles.keptId], moved.roles.rows);
     },
 
     async insert(userId: string, m: { id: string; keptId: string; otherId: string; snapshot: unknown; at: string }): Promise<void> {

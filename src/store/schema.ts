@@ -225,6 +225,26 @@ export interface MergeRow {
   undone_at: string | null;
 }
 
+export interface RoleRow {
+  id: string;
+  user_id: string;
+  contact_id: string;
+  organisation_id: string | null;
+  title: string | null;
+  started_on: string | null;
+  ended_on: string | null;
+  source: string;
+  created_at: string;
+}
+
+/** Two contacts the user said are different people (stored smaller id first). */
+export interface NotDuplicateRow {
+  user_id: string;
+  contact_a: string;
+  contact_b: string;
+  at: string;
+}
+
 export interface Database {
   users: UserRow;
   settings: SettingRow;
@@ -248,11 +268,15 @@ export interface Database {
   outcome_credits: OutcomeCreditRow;
   templates: TemplateRow;
   merges: MergeRow;
+  not_duplicates: NotDuplicateRow;
+  roles: RoleRow;
 }
 
 /** Tables that hold a user's data, children before parents (the order a wipe deletes in). */
 export const USER_TABLES = [
+  'not_duplicates',
   'merges',
+  'roles',
   'outcome_credits',
   'outcomes',
   'note_kinds',

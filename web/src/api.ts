@@ -17,12 +17,16 @@ import type {
   Permission,
   Purpose,
   Response,
+  Role,
   Settings,
   Situation,
   TargetStatus,
   Tie,
   Touch,
 } from '../../src/domain/types';
+import type { TemplateChannel, TemplatePurpose } from '../../src/domain/templates/placeholders';
+import type { FieldDifference, MergeChoice } from '../../src/domain/merge-fields';
+import type { GraphEdge, GraphNode } from '../../src/domain/network-graph';
 
 export interface FieldProblem {
   field: string;
@@ -157,14 +161,17 @@ export interface TodayView {
   actions: Action[];
   upcoming: Action[];
   meetings: (Interview & { contactName?: string; campaignField?: string })[];
+  counts?: { overdue: number; dueToday: number; upcoming: number; meetings: number };
 }
+
+export type ActionView = Action & { createdAt: string; closedAt: string | null };
 
 export type AllSettings = Settings & Record<string, unknown>;
 
 /** An introduction with the names of both people, as the contact's introductions list gives it. */
 export type IntroductionView = Introduction & { introducerName: string; contactName: string };
 
-export type ImportFormat = 'auto' | 'linkedin' | 'google' | 'outlook' | 'vcard' | 'csv';
+export type ImportFormat = 'auto' | 'linkedin' | 'google' | 'outlook' | 'vcard' | 'csv' | 'json';
 
 /** What an import did, or (dry run) would do. */
 export interface ImportReport {
@@ -217,6 +224,82 @@ export interface Suggestion {
   viaContactId: string | null;
 }
 
+/** The network picture: who led to whom, and the shortest ways into a campaign's targets. */
+export interface NetworkGraph {
+  campaign: { id: string; field: string } | null;
+  nodes: GraphNode[];
+  edges: GraphEdge[];
+  targets: { organisationId: string; organisation: string; contactsInside: number; shown: number; reached: boolean }[];
+  truncated: boolean;
+  perTarget: number;
+}
+
+/** A pair of contacts that may be one person, as the duplicate review shows it. */
+export interface DuplicatePair {
+  contactIds: [string, string];
+  /** 0 to 1 */
+  confidence: number;
+  reasons: string[];
+  signals: { kind: 'email' | 'linkedin' | 'phone' | 'name-org' | 'name'; detail: string }[];
+  /** In the order of contactIds; a merge keeps the first. */
+  contacts: [Contact, Contact];
+  /** Where they differ; `keep` is the first contact, `winner` the side that wins unless the user picks. */
+  differences: FieldDifference[];
+}
+
+/** One person in the chain from someone the user knows down to a contact. */
+export interface ChainLink {
+  id: string;
+  name: string;
+  tie: Tie;
+}
+
+/** A message template, built-in or the user's own (`{contact.firstName}`-style placeholders). */
+export interface MessageTemplate {
+  id: string;
+  name: string;
+  purpose: TemplatePurpose;
+  channel: TemplateChannel;
+  subject: string | null;
+  body: string;
+  builtIn: boolean;
+  createdAt: string | null;
+  placeholders: string[];
+}
+
+export interface LintFinding {
+  rule: string;
+  severity: 'error' | 'warning' | 'info';
+  message: string;
+  start: number;
+  end: number;
+  fix?: string;
+}
+
+/** A template filled for one interview, with what the linter found. */
+export interface Draft {
+  interviewId: string;
+  purpose: TemplatePurpose;
+  channel: TemplateChannel;
+  templateId: string;
+  subject: string | null;
+  body: string;
+  wordCount: number;
+  findings: LintFinding[];
+  recipient: { contactId: string; name: string; email: string | null };
+  touchPurpose: Purpose;
+  hints: string[];
+}
+
+export interface SendInput {
+  interviewId: string;
+  purpose: TemplatePurpose;
+  to?: string;
+  subject: string;
+  body: string;
+  templateId?: string | null;
+}
+
 export type ContactSort = 'name' | '-name' | 'created' | '-created' | 'updated' | '-updated';
 
 export interface ContactInput {
@@ -251,6 +334,7 @@ export interface TouchInput {
   response?: Response | null;
   at?: string;
   text?: string | null;
+  templateId?: string | null;
 }
 
 export interface NoteInput {
@@ -268,6 +352,10 @@ export interface IntroductionInput {
 }
 
 export interface SettingsInput {
+  'smtp.host'?: string | null;
+  'smtp.port'?: string | null;
+  'smtp.user'?: string | null;
+  'smtp.from'?: string | null;
   name?: string | null;
   timezone?: string;
   country?: string | null;
@@ -279,14 +367,32 @@ export interface SettingsInput {
 export const api = {
   overview: () => request<Overview>('GET', '/overview'),
   today: () => request<TodayView>('GET', '/today'),
+  actions: {
+    list: (status?: string) => request<{ items: ActionView[] }>('GET', '/actions', undefined, status ? { status } : {}),
+    done: (id: string) => request<ActionView>('POST', `/actions/${encodeURIComponent(id)}/done`, {}),
+    snooze: (id: string, until: string) => request<ActionView>('POST', `/actions/${encodeURIComponent(id)}/snooze`, { until }),
+    dismiss: (id: string) => request<ActionView>('POST', `/actions/${encodeURIComponent(id)}/dismiss`, {}),
+  },
   loadDemo: () => request<{ campaignId: string; contacts: number }>('POST', '/demo', {}),
   search: (q: string) => request<{ contacts: Contact[]; notes: Note[] }>('GET', '/search', undefined, { q }),
+  duplicates: () => request<{ items: DuplicatePair[] }>('GET', '/duplicates'),
 
   contacts: {
     list: (q: { q?: string; sort?: ContactSort; tag?: string; limit?: number; offset?: number }) =>
       request<{ items: Contact[]; hasMore: boolean }>('GET', '/contacts', undefined, q),
     get: (id: string) => request<Contact>('GET', `/contacts/${encodeURIComponent(id)}`),
     create: (body: ContactInput) => request<Contact>('POST', '/contacts', body),
+    chain: (id: string) => request<{ items: ChainLink[] }>('GET', `/contacts/${encodeURIComponent(id)}/chain`),
+    roles: (id: string) => request<{ items: Role[] }>('GET', `/contacts/${encodeURIComponent(id)}/roles`),
+    addRole: (id: string, body: RoleInput) => request<Role>('POST', `/contacts/${encodeURIComponent(id)}/roles`, body),
+    updateRole: (roleId: string, body: Partial<RoleInput>) => request<Role>('PATCH', `/roles/${encodeURIComponent(roleId)}`, body),
+    removeRole: (roleId: string) => request<void>('DELETE', `/roles/${encodeURIComponent(roleId)}`),
+    merge: (keepId: string, otherId: string, choose: MergeChoice) =>
+      request<Contact>('POST', `/contacts/${encodeURIComponent(keepId)}/merge`, { otherId, choose }),
+    unmerge: (keptId: string) =>
+      request<{ kept: Contact; restored: Contact }>('POST', `/contacts/${encodeURIComponent(keptId)}/unmerge`, {}),
+    notDuplicate: (id: string, otherId: string) =>
+      request<{ contactIds: [string, string] }>('POST', `/contacts/${encodeURIComponent(id)}/not-duplicate`, { otherId }),
     update: (id: string, body: Partial<ContactInput>) => request<Contact>('PATCH', `/contacts/${encodeURIComponent(id)}`, body),
     remove: (id: string) => request<void>('DELETE', `/contacts/${encodeURIComponent(id)}`),
     timeline: (id: string) => request<{ items: TimelineItem[] }>('GET', `/contacts/${encodeURIComponent(id)}/timeline`),
@@ -314,6 +420,16 @@ export const api = {
     targets: (id: string) => request<{ items: Target[] }>('GET', `/campaigns/${encodeURIComponent(id)}/targets`),
     suggestions: (id: string, limit = 20) =>
       request<{ items: Suggestion[] }>('GET', `/campaigns/${encodeURIComponent(id)}/suggestions`, undefined, { limit }),
+    /** Adds a suggested person as a prospect; through a mutual contact, also the action to ask them for an introduction. */
+    acceptSuggestion: (id: string, contactId: string, viaContactId: string | null) =>
+      request<{ interview: InterviewDetail; action: ActionView | null }>('POST', `/campaigns/${encodeURIComponent(id)}/suggestions/accept`, {
+        contactId,
+        viaContactId,
+      }),
+  },
+
+  network: {
+    graph: (campaignId?: string) => request<NetworkGraph>('GET', '/network/graph', undefined, { campaignId }),
   },
 
   targets: {
@@ -345,6 +461,19 @@ export const api = {
     remove: (id: string) => request<void>('DELETE', `/notes/${encodeURIComponent(id)}`),
   },
 
+  templates: {
+    list: (q: { purpose?: TemplatePurpose; channel?: TemplateChannel } = {}) =>
+      request<{ items: MessageTemplate[] }>('GET', '/templates', undefined, q),
+  },
+
+  drafts: {
+    create: (body: { interviewId: string; purpose: TemplatePurpose; channel?: TemplateChannel; templateId?: string }) =>
+      request<Draft>('POST', '/drafts', body),
+    check: (body: { interviewId: string; purpose: TemplatePurpose; channel: TemplateChannel; body: string }) =>
+      request<{ wordCount: number; findings: LintFinding[] }>('POST', '/drafts/check', body),
+    send: (body: SendInput) => request<{ sent: true; to: string; touch: Touch }>('POST', '/send', body),
+  },
+
   settings: {
     get: () => request<AllSettings>('GET', '/settings'),
     update: (body: SettingsInput) => request<AllSettings>('PATCH', '/settings', body),
@@ -367,7 +496,19 @@ export const keys = {
   targets: (campaignId: string) => ['campaign', campaignId, 'targets'] as const,
   suggestions: (campaignId: string) => ['campaign', campaignId, 'suggestions'] as const,
   interviews: (q: object) => ['interviews', q] as const,
+  duplicates: ['duplicates'] as const,
+  chain: (id: string) => ['contact', id, 'chain'] as const,
+  roles: (id: string) => ['contact', id, 'roles'] as const,
+  networkGraph: (campaignId: string) => ['network', campaignId] as const,
 };
+
+/** A job in a person's work history, as the forms send it (dates: 2021, 2021-04 or 2021-04-12). */
+export interface RoleInput {
+  organisation?: string | null;
+  title?: string | null;
+  from?: string | null;
+  to?: string | null;
+}
 
 /** A readable message for any error a query or mutation may throw. */
 export function messageOf(e: unknown): string {

@@ -202,5 +202,6 @@ export const IMPORT_FORMAT_LABEL = {
   outlook: 'Outlook contacts (CSV)',
   vcard: 'vCard (.vcf), from a phone or address book',
   csv: 'Another CSV with a header row',
+  json: 'A coffeechat JSON backup',
 } satisfies Record<ImportFormat, string>;
 export const IMPORT_FORMATS = Object.keys(IMPORT_FORMAT_LABEL) as ImportFormat[];

@@ -10,9 +10,12 @@ import { CampaignPage } from './pages/CampaignPage';
 import { CampaignsPage } from './pages/Campaigns';
 import { ContactPage } from './pages/ContactPage';
 import { ContactsPage } from './pages/Contacts';
+import { DraftPage } from './pages/Draft';
+import { DuplicatesPage } from './pages/Duplicates';
 import { ImportPage } from './pages/Import';
 import { InsightsPage } from './pages/Insights';
 import { InterviewsPage } from './pages/Interviews';
+import { NetworkPage } from './pages/Network';
 import { NotFoundPage } from './pages/NotFound';
 import { SettingsPage } from './pages/Settings';
 import { TodayPage } from './pages/Today';
@@ -50,11 +53,14 @@ const router = createBrowserRouter([
     children: [
       { path: '/', element: <TodayPage /> },
       { path: '/contacts', element: <ContactsPage /> },
+      { path: '/contacts/duplicates', element: <DuplicatesPage /> },
       { path: '/contacts/:id', element: <ContactPage /> },
       { path: '/import', element: <ImportPage /> },
       { path: '/campaigns', element: <CampaignsPage /> },
       { path: '/campaigns/:id', element: <CampaignPage /> },
       { path: '/interviews', element: <InterviewsPage /> },
+      { path: '/interviews/:id/draft', element: <DraftPage /> },
+      { path: '/network', element: <NetworkPage /> },
       { path: '/insights', element: <InsightsPage /> },
       { path: '/settings', element: <SettingsPage /> },
       { path: '*', element: <NotFoundPage /> },

@@ -10,6 +10,7 @@ const NAV = [
   { to: '/contacts', label: 'Contacts', key: 'c' },
   { to: '/campaigns', label: 'Campaigns', key: 'a' },
   { to: '/interviews', label: 'Interviews', key: 'i' },
+  { to: '/network', label: 'Network', key: 'w' },
   { to: '/insights', label: 'Insights', key: 'n' },
   { to: '/settings', label: 'Settings', key: 's' },
 ] as const;

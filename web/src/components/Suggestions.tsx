@@ -101,10 +101,10 @@ function SuggestionItem({ suggestion: s, campaign, onBoard, onAdded }: ItemProps
   const announce = useAnnounce();
   const [error, setError] = useState<string | null>(null);
   const add = useMutation({
-    mutationFn: () => api.interviews.create({ campaignId: campaign.id, contactId: s.contactId }),
+    mutationFn: () => api.campaigns.acceptSuggestion(campaign.id, s.contactId, s.viaContactId ?? null),
     onMutate: () => setError(null),
-    onSuccess: async (i) => {
-      announce(`${i.contactName} added as a prospect.`);
+    onSuccess: async ({ interview: i, action }) => {
+      announce(`${i.contactName} added as a prospect.${action ? ` On Today: ask ${s.via} for an introduction.` : ''}`);
       await refresh();
       onAdded(s.contactId);
     },

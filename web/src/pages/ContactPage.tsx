@@ -10,6 +10,8 @@ import { LoadError, Loading, StatusBadge } from '../components/common';
 import { ContactForm } from '../components/ContactForm';
 import { FormError, SelectField } from '../components/Field';
 import { Introductions } from '../components/Introductions';
+import { IntroChain } from '../components/IntroChain';
+import { WorkHistory } from '../components/WorkHistory';
 import { MoveControl } from '../components/MoveControl';
 import { NoteForm } from '../components/NoteForm';
 import { Timeline } from '../components/Timeline';
@@ -183,6 +185,8 @@ function ContactView({ contact, referralFor }: { contact: Contact; referralFor: 
                 </div>
               ) : null}
             </dl>
+            <IntroChain contact={contact} />
+            <WorkHistory contact={contact} />
             {contact.research ? (
               <div className="research">
                 <h2 className="h-small">Research notes</h2>
@@ -274,6 +278,11 @@ function InterviewRow({ interview: i, f }: { interview: InterviewDetail; f: Retu
         </p>
       ) : null}
       <p className="small muted">{INTERVIEW_STATUS_HINT[i.status]}</p>
+      <p className="small">
+        <Link to={`/interviews/${i.id}/draft`}>
+          Draft a message<span className="visually-hidden"> about {i.campaignField}</span>
+        </Link>
+      </p>
       <MoveControl interview={i} referralHref={`/contacts/${i.contactId}?referralFor=${i.id}#referrals`} />
     </li>
   );

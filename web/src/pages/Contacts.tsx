@@ -105,6 +105,9 @@ export function ContactsPage() {
           <Link className="button" to="/import">
             Import
           </Link>
+          <Link className="button" to="/contacts/duplicates">
+            Review duplicates
+          </Link>
           <button
             type="button"
             className="button button--primary"

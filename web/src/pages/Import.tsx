@@ -22,6 +22,7 @@ const FORMAT_NAME: Record<Exclude<ImportFormat, 'auto'>, string> = {
   outlook: 'an Outlook contacts CSV',
   vcard: 'a vCard file',
   csv: 'a CSV file',
+  json: 'a coffeechat JSON backup',
 };
 
 function size(bytes: number): string {
@@ -171,6 +172,10 @@ export function ImportPage() {
             </dd>
           </div>
           <div>
+            <dt>coffeechat</dt>
+            <dd>A JSON backup, or a CSV or vCard exported from coffeechat (below): every field comes back, with introductions.</dd>
+          </div>
+          <div>
             <dt>A phone</dt>
             <dd>
               In the Contacts app, select the people (or all of them) and <strong>share or export them as a .vcf file</strong>, then send it
@@ -202,7 +207,7 @@ export function ImportPage() {
               id={fileId}
               type="file"
               name="file"
-              accept=".csv,.vcf,.zip,.txt"
+              accept=".csv,.vcf,.zip,.txt,.json"
               aria-invalid={fileError ? true : undefined}
               aria-describedby={fileError ? `${hintId} ${errId}` : hintId}
               disabled={busy}
@@ -305,6 +310,31 @@ export function ImportPage() {
           </div>
         </section>
       ) : null}
+
+      <section className="panel" aria-labelledby="export-title">
+        <h2 id="export-title">Export your network</h2>
+        <p className="muted">Everyone you know, to keep or to take elsewhere. Nothing leaves this computer unless you send the file.</p>
+        <ul className="export-links">
+          <li>
+            <a className="button" href="/api/v1/export?format=json" download>
+              JSON backup
+            </a>{' '}
+            every field, work history and introductions; import it here to restore them
+          </li>
+          <li>
+            <a className="button" href="/api/v1/export?format=vcard" download>
+              vCard (.vcf)
+            </a>{' '}
+            for phones and address books
+          </li>
+          <li>
+            <a className="button" href="/api/v1/export?format=csv" download>
+              CSV
+            </a>{' '}
+            for spreadsheets; cells that a spreadsheet would run as formulas are made safe
+          </li>
+        </ul>
+      </section>
     </div>
   );
 }

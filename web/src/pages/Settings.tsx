@@ -5,6 +5,7 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import type { FollowUpPreset } from '../../../src/domain/types';
 import { api, fieldErrors, keys, messageOf, type AllSettings } from '../api';
 import { LoadError, Loading } from '../components/common';
+import { SmtpSettings } from '../components/SmtpSettings';
 import { explain, FormError, Status, TextField } from '../components/Field';
 import { usePageTitle, useRefreshAll, useFocusFirstInvalid } from '../hooks';
 import { PRESET_HINT, PRESET_LABEL, PRESETS } from '../labels';
@@ -26,6 +27,7 @@ export function SettingsPage() {
       {settings.isPending ? <Loading /> : null}
       {settings.isError ? <LoadError error={settings.error} retry={() => void settings.refetch()} /> : null}
       {settings.data ? <SettingsForm initial={settings.data} /> : null}
+      {settings.data ? <SmtpSettings initial={settings.data} /> : null}
     </div>
   );
 }

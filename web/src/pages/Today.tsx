@@ -5,11 +5,12 @@ import { Link } from 'react-router';
 import type { Action } from '../../../src/domain/types';
 import { api, keys, messageOf, type Overview, type TodayView } from '../api';
 import { useAnnounce } from '../components/Announcer';
-import { LoadError, Loading } from '../components/common';
+import { ActionItem } from '../components/ActionItem';
+import { EmptyState, LoadError, Loading } from '../components/common';
 import { FormError } from '../components/Field';
 import { makeFormatters, plural, type Formatters } from '../format';
 import { usePageTitle, useRefreshAll } from '../hooks';
-import { ACTION_LABEL, MODE_LABEL } from '../labels';
+import { MODE_LABEL } from '../labels';
 
 export function TodayPage() {
   usePageTitle('Today');
@@ -105,27 +106,63 @@ function NextStep({ overview }: { overview: Overview }) {
 
 function Agenda({ today, overview }: { today: TodayView; overview: Overview }) {
   const f = makeFormatters(today.timezone);
-  const overdue = today.actions.filter((a) => a.overdue).length;
+  const overdue = today.actions.filter((a) => a.overdue);
+  const dueToday = today.actions.filter((a) => !a.overdue);
+  const campaigns = useQuery({ queryKey: [...keys.campaigns, 'active'], queryFn: () => api.campaigns.list('active') });
+  const campaign = campaigns.data?.items[0];
+  const counts = [
+    { n: overdue.length, what: 'overdue', cls: 'count--overdue' },
+    { n: dueToday.length, what: 'due today', cls: '' },
+    { n: today.upcoming.length, what: 'in the next 7 days', cls: '' },
+    { n: today.meetings.length, what: today.meetings.length === 1 ? 'meeting today' : 'meetings today', cls: '' },
+  ];
+  const nothing = today.actions.length === 0 && today.upcoming.length === 0 && today.meetings.length === 0;
   return (
     <>
-      <p className="lede">
-        {f.longDate(today.now)}.{' '}
-        {today.actions.length === 0
-          ? 'Nothing is due today.'
-          : `${plural(today.actions.length, 'thing')} to do${overdue ? `, ${overdue} overdue` : ''}.`}
-        {today.meetings.length ? ` ${plural(today.meetings.length, 'meeting')} today.` : ''}
-      </p>
+      <p className="lede">{f.longDate(today.now)}.</p>
+      <ul className="today-counts" aria-label="At a glance">
+        {counts.map((c) => (
+          <li key={c.what} className={'today-count ' + c.cls}>
+            <span className="today-count__n">{c.n}</span> {c.what}
+          </li>
+        ))}
+      </ul>
       <NextStep overview={overview} />
+      {nothing ? (
+        <EmptyState title="Nothing to follow up">
+          <p>
+            No one is waiting on you. The next step is to ask someone new for twenty minutes:{' '}
+            {campaign ? (
+              <Link to={`/campaigns/${campaign.id}#suggestions`}>see whom to ask first in “{campaign.field}”</Link>
+            ) : (
+              <Link to="/campaigns">open a campaign to see whom to ask first</Link>
+            )}
+            .
+          </p>
+        </EmptyState>
+      ) : null}
       <div className="today-grid">
+        {overdue.length ? (
+          <section aria-labelledby="overdue-title" className="panel today-grid__wide">
+            <h2 id="overdue-title">
+              Overdue <span className="muted">({overdue.length})</span>
+            </h2>
+            <ActionList actions={overdue} f={f} now={today.now} />
+          </section>
+        ) : null}
         <section aria-labelledby="due-title" className="panel">
           <h2 id="due-title">Due today</h2>
-          {today.actions.length === 0 ? (
+          {dueToday.length === 0 ? (
             <p className="muted">
-              You are up to date. A good moment to <Link to="/campaigns">add someone to a campaign</Link> or to{' '}
-              <Link to="/contacts">look through your contacts</Link>.
+              {overdue.length ? 'Nothing else is due today.' : 'You are up to date.'}{' '}
+              {campaign ? (
+                <>
+                  A good moment to <Link to={`/campaigns/${campaign.id}#suggestions`}>see whom to ask next</Link>.
+                </>
+              ) : null}
             </p>
           ) : (
-            <ActionList actions={today.actions} f={f} now={today.now} />
+            <ActionList actions={dueToday} f={f} now={today.now} />
           )}
         </section>
         <section aria-labelledby="meet-title" className="panel">
@@ -167,23 +204,7 @@ function ActionList({ actions, f, now, showDate }: { actions: Action[]; f: Forma
   return (
     <ul className="item-list">
       {actions.map((a) => (
-        <li key={a.id} className={'item' + (a.overdue ? ' item--overdue' : '')}>
-          <p className="item__title">
-            {a.overdue ? <span className="badge badge--overdue">Overdue</span> : null}
-            <span>{ACTION_LABEL[a.kind] ?? a.kind}</span>
-            {a.contactId ? (
-              <>
-                {' · '}
-                <Link to={`/contacts/${a.contactId}`}>{a.contactName ?? 'Contact'}</Link>
-              </>
-            ) : null}
-          </p>
-          <p className="item__reason">{a.reason}</p>
-          <p className="muted small">
-            Due {showDate || a.overdue ? f.dateTime(a.dueAt) : f.time(a.dueAt)}
-            {a.overdue ? ` (${f.relative(a.dueAt, new Date(now).getTime())})` : ''}
-          </p>
-        </li>
+        <ActionItem key={a.id} action={a} f={f} now={now} showDate={showDate} />
       ))}
     </ul>
   );

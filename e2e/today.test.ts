@@ -1,0 +1,48 @@
+// Today in Chromium: after loading the sample data, the page groups what is due by urgency, and
+// an action can be marked done and snoozed from it, each confirmed in the live region and checked
+// through the API.
+import { expect, it } from 'vitest';
+import { browserSuite, TIMEOUT } from './harness.js';
+
+interface ActionRow {
+  id: string;
+  kind: string;
+  status: string;
+  contactName: string;
+  snoozedUntil: string | null;
+}
+
+browserSuite('Today in Chromium', ({ api, open, visit, axeCheck, problems }) => {
+  it(
+    'marks one action done and snoozes another until next week',
+    async () => {
+      const { ctx, page } = await open({ width: 1280 });
+      await visit(page, '/');
+      await page.getByRole('button', { name: 'Load sample data' }).click();
+      await page.getByRole('heading', { name: 'Due today' }).waitFor();
+      await page.getByRole('heading', { name: /^Overdue/ }).waitFor();
+      await page.getByRole('list', { name: 'At a glance' }).waitFor();
+      expect(await axeCheck(page, 'today with actions')).toEqual([]);
+
+      const before = await api<{ items: ActionRow[] }>('/api/v1/actions?status=open');
+      const liam = before.items.find((a) => a.kind === 'ask-second-person' && a.contactName === 'Liam Chen')!;
+      const priya = before.items.find((a) => a.kind === 'send-thank-you' && a.contactName === 'Priya Raman')!;
+      expect(liam && priya).toBeTruthy();
+
+      await page.getByRole('button', { name: 'Done — Ask a second person, Liam Chen' }).click();
+      await page.getByRole('status').getByText('Done: Ask a second person — Liam Chen.').waitFor();
+      await page.getByRole('button', { name: 'Until next week — Send a thank-you, Priya Raman' }).click();
+      await page.getByRole('status').getByText('Snoozed until next week: Send a thank-you — Priya Raman.').waitFor();
+      await page.getByRole('button', { name: 'Done — Ask a second person, Liam Chen' }).waitFor({ state: 'detached' });
+
+      const done = await api<ActionRow>(`/api/v1/actions/${liam.id}`);
+      expect(done.status).toBe('done');
+      const snoozed = await api<ActionRow>(`/api/v1/actions/${priya.id}`);
+      expect(snoozed.status).toBe('snoozed');
+      expect(snoozed.snoozedUntil).toBe('2026-03-09T09:00:00.000Z'); // Monday 09:00 after Thursday 5 March (UTC)
+      expect(problems).toEqual([]);
+      await ctx.close();
+    },
+    TIMEOUT,
+  );
+});

@@ -1,0 +1,68 @@
+// coffeechat actions list|done|snooze|dismiss — the follow-through to-do list.
+import { Command } from 'commander';
+import { dismissAction, listActions, markDone, snoozeAction, type ActionView } from '../app/actions.js';
+import { ACTION_STATUSES } from '../domain/types.js';
+import { act, line, listLimit } from './command.js';
+
+const describe = (a: ActionView) =>
+  `${a.id}  ${a.status === 'snoozed' ? `snoozed until ${a.snoozedUntil}` : a.status}${a.overdue && a.status === 'open' ? ' OVERDUE' : ''}  ` +
+  `${a.dueAt}  ${a.kind}  ${a.contactName ?? ''}\n    ${a.reason}`;
+
+export function actionsCommand(): Command {
+  const cmd = new Command('actions').description('what to do next: list actions, mark them done, snooze or dismiss them');
+  act(
+    cmd
+      .command('list')
+      .description('actions, earliest due first')
+      .option('--status <status>', ACTION_STATUSES.join(' | '))
+      .option('--contact <id>', "one person's actions")
+      .option('--interview <id>', "one interview's actions")
+      .option('--limit <n>', 'at most this many')
+      .option('--json', 'print JSON'),
+    async ({ ctx }, o) => {
+      const list = await listActions(ctx, { status: o.status, contactId: o.contact, interviewId: o.interview, limit: listLimit(o) });
+      return {
+        json: list,
+        text: () => {
+          if (!list.length) process.stdout.write('No actions.\n');
+          for (const a of list) process.stdout.write(describe(a) + '\n');
+        },
+      };
+    },
+  );
+  act(
+    cmd
+      .command('done')
+      .description('mark an action done (confirming a move-on closes the request as no response)')
+      .argument('<id>')
+      .option('--json', 'print JSON'),
+    async ({ ctx }, _o, [id]) => {
+      const a = await markDone(ctx, id!);
+      return { json: a, text: line(`Done: ${a.kind} ${a.contactName ?? ''}`.trim() + '.') };
+    },
+  );
+  act(
+    cmd
+      .command('snooze')
+      .description('put an action aside until a later time')
+      .argument('<id>')
+      .requiredOption('--until <time>', 'ISO time or date; without an offset, in your time zone')
+      .option('--json', 'print JSON'),
+    async ({ ctx }, o, [id]) => {
+      const a = await snoozeAction(ctx, id!, { until: o.until });
+      return { json: a, text: line(`Snoozed until ${a.snoozedUntil}: ${a.kind} ${a.contactName ?? ''}`.trim() + '.') };
+    },
+  );
+  act(
+    cmd.command('dismiss').description('dismiss an action').argument('<id>').option('--json', 'print JSON'),
+    async ({ ctx }, _o, [id]) => {
+      const a = await dismissAction(ctx, id!);
+      return { json: a, text: line(`Dismissed: ${a.kind} ${a.contactName ?? ''}`.trim() + '.') };
+    },
+  );
+  cmd.addHelpText(
+    'after',
+    '\nExamples:\n  coffeechat actions list --status open\n  coffeechat actions snooze 0190... --until 2026-03-09T09:00',
+  );
+  return cmd;
+}

@@ -1,0 +1,190 @@
+// One action on Today: what to do, for whom, why, and the three ways to answer it — done, snooze
+// (a day, until next week, or to a date), dismiss. The outcome is announced in the live region,
+// since the item itself leaves the list.
+import { useId, useState } from 'react';
+import { useMutation } from '@tanstack/react-query';
+import { Link } from 'react-router';
+import type { Action } from '../../../src/domain/types';
+import { api, messageOf } from '../api';
+import type { Formatters } from '../format';
+import { useRefreshAll } from '../hooks';
+import { ACTION_LABEL } from '../labels';
+import { useAnnounce } from './Announcer';
+
+/** The next step, in a few words, for each kind. */
+const NEXT_STEP: Record<Action['kind'], string> = {
+  'ask-second-person': 'Write to another person at the same organisation.',
+  'follow-up': 'Send a short follow-up to your request.',
+  'move-on': 'If there is still no reply, mark it done to close the request as no response.',
+  schedule: 'Agree a date, a time and a place, then record the meeting on the board.',
+  prepare: 'Read your notes on them, write a short agenda and choose your questions.',
+  'send-thank-you': 'Send a thank-you naming one piece of advice you will act on.',
+  'thank-introducer': 'Tell the introducer how the conversation went.',
+  'send-update': 'Tell them what you did with their advice.',
+  'ask-introduction': 'Ask your mutual contact for an introduction.',
+};
+
+/** The local date (YYYY-MM-DD) of an instant in a zone. */
+function localDate(iso: string, timeZone: string): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(iso));
+}
+
+/** Monday of next week, as a local date. */
+function nextMonday(nowIso: string, timeZone: string): string {
+  const [y, m, d] = localDate(nowIso, timeZone).split('-').map(Number) as [number, number, number];
+  const day = new Date(Date.UTC(y, m - 1, d));
+  const ahead = ((8 - day.getUTCDay()) % 7 || 7) as number;
+  day.setUTCDate(day.getUTCDate() + ahead);
+  return day.toISOString().slice(0, 10);
+}
+
+type Op = { kind: 'done' } | { kind: 'dismiss' } | { kind: 'snooze'; until: string; words: string };
+
+interface Props {
+  action: Action;
+  f: Formatters;
+  now: string;
+  showDate?: boolean;
+}
+
+export function ActionItem({ action: a, f, now, showDate }: Props) {
+  const refresh = useRefreshAll();
+  const announce = useAnnounce();
+  const [picking, setPicking] = useState(false);
+  const [date, setDate] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const dateId = useId();
+  const tz = f.timezone ?? 'UTC';
+  const who = a.contactName ?? 'this contact';
+  const label = ACTION_LABEL[a.kind] ?? a.kind;
+
+  const run = useMutation({
+    mutationFn: async (op: Op) => {
+      if (op.kind === 'done') await api.actions.done(a.id);
+      else if (op.kind === 'dismiss') await api.actions.dismiss(a.id);
+      else await api.actions.snooze(a.id, op.until);
+      return op;
+    },
+    onMutate: () => setError(null),
+    onSuccess: async (op) => {
+      announce(
+        op.kind === 'done'
+          ? `Done: ${label} — ${who}.`
+          : op.kind === 'dismiss'
+            ? `Dismissed: ${label} — ${who}.`
+            : `Snoozed ${op.words}: ${label} — ${who}.`,
+      );
+      await refresh();
+    },
+    onError: (e) => {
+      const msg = messageOf(e);
+      setError(msg);
+      announce(msg, 'error');
+    },
+  });
+  const busy = run.isPending;
+  const tomorrow = new Date(new Date(now).getTime() + 24 * 3600 * 1000).toISOString();
+
+  return (
+    <li className={'item action' + (a.overdue ? ' item--overdue' : '')} data-action={a.id}>
+      <p className="item__title">
+        {a.overdue ? <span className="badge badge--overdue">Overdue</span> : null}
+        <span>{label}</span>
+        {a.contactId ? (
+          <>
+            {' · '}
+            <Link to={`/contacts/${a.contactId}`}>{who}</Link>
+          </>
+        ) : null}
+      </p>
+      <p className="item__reason">{a.reason}</p>
+      <p className="small">
+        <strong>Next step:</strong> {NEXT_STEP[a.kind]}
+      </p>
+      <p className="muted small">
+        Due {showDate || a.overdue || localDate(a.dueAt, tz) !== localDate(now, tz) ? f.dateTime(a.dueAt) : f.time(a.dueAt)}
+        {a.overdue ? ` (${f.relative(a.dueAt, new Date(now).getTime())})` : ''}
+        {a.status === 'snoozed' && a.snoozedUntil ? ` · snoozed until ${f.dateTime(a.snoozedUntil)}` : ''}
+      </p>
+      <div className="button-row action__buttons" role="group" aria-label={`${label} — ${who}`}>
+        <button type="button" className="button button--small button--primary" disabled={busy} onClick={() => run.mutate({ kind: 'done' })}>
+          Done
+          <span className="visually-hidden">
+            {' '}
+            — {label}, {who}
+          </span>
+        </button>
+        <button
+          type="button"
+          className="button button--small"
+          disabled={busy}
+          onClick={() => run.mutate({ kind: 'snooze', until: tomorrow, words: 'for a day' })}
+        >
+          Snooze 1 day
+          <span className="visually-hidden">
+            {' '}
+            — {label}, {who}
+          </span>
+        </button>
+        <button
+          type="button"
+          className="button button--small"
+          disabled={busy}
+          onClick={() => run.mutate({ kind: 'snooze', until: `${nextMonday(now, tz)}T09:00`, words: 'until next week' })}
+        >
+          Until next week
+          <span className="visually-hidden">
+            {' '}
+            — {label}, {who}
+          </span>
+        </button>
+        <button
+          type="button"
+          className="button button--small button--quiet"
+          aria-expanded={picking}
+          disabled={busy}
+          onClick={() => setPicking((v) => !v)}
+        >
+          Pick a date
+          <span className="visually-hidden">
+            {' '}
+            — {label}, {who}
+          </span>
+        </button>
+        <button
+          type="button"
+          className="button button--small button--quiet"
+          disabled={busy}
+          onClick={() => run.mutate({ kind: 'dismiss' })}
+        >
+          Dismiss
+          <span className="visually-hidden">
+            {' '}
+            — {label}, {who}
+          </span>
+        </button>
+      </div>
+      {picking ? (
+        <form
+          className="action__snooze"
+          onSubmit={(e) => {
+            e.preventDefault();
+            if (!date) return setError('Choose a date to snooze until.');
+            run.mutate({ kind: 'snooze', until: `${date}T09:00`, words: `until ${f.date(`${date}T12:00:00Z`)}` });
+          }}
+        >
+          <label htmlFor={dateId}>Snooze until (09:00 that day)</label>
+          <input id={dateId} type="date" value={date} min={localDate(tomorrow, tz)} onChange={(e) => setDate(e.target.value)} />
+          <button type="submit" className="button button--small" disabled={busy}>
+            Snooze
+          </button>
+        </form>
+      ) : null}
+      {error ? (
+        <p className="error small" role="alert">
+          {error}
+        </p>
+      ) : null}
+    </li>
+  );
+}
