@@ -45,4 +45,33 @@ browserSuite('Today in Chromium', ({ api, open, visit, axeCheck, problems }) => 
     },
     TIMEOUT,
   );
+
+  it(
+    'opens the draft of a due follow-up in one click, with the purpose chosen',
+    async () => {
+      const { ctx, page } = await open({ width: 1280 });
+      await visit(page, '/');
+      // The suite shares one server: the sample data may already be loaded by the test above.
+      const load = page.getByRole('button', { name: 'Load sample data' });
+      await load
+        .or(page.getByRole('heading', { name: 'Due today' }))
+        .first()
+        .waitFor();
+      if (await load.isVisible()) await load.click();
+      await page.getByRole('heading', { name: 'Due today' }).waitFor();
+      const listed = await api<{ items: (ActionRow & { interviewId: string })[] }>('/api/v1/actions?status=open');
+      const follow = listed.items.find((a) => a.kind === 'follow-up' && a.contactName === 'Liam Chen')!;
+      expect(follow).toBeTruthy();
+
+      await page.getByRole('link', { name: 'Draft a follow-up — Liam Chen' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Draft for Liam Chen' }).waitFor();
+      expect(new URL(page.url()).pathname).toBe(`/interviews/${follow.interviewId}/draft`);
+      expect(await page.getByLabel('What for').inputValue()).toBe('follow-up');
+      await expect.poll(() => page.getByLabel('Message', { exact: true }).inputValue()).toMatch(/Liam/);
+      expect(await axeCheck(page, 'draft from today')).toEqual([]);
+      expect(problems).toEqual([]);
+      await ctx.close();
+    },
+    TIMEOUT,
+  );
 });

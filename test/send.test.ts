@@ -124,6 +124,16 @@ async function failure(p: Promise<unknown>): Promise<AppError> {
   return e as AppError;
 }
 
+/** Runs `fn` against a server that is started for it and closed afterwards, whatever happens. */
+async function using<S extends { close(): Promise<void> }>(start: Promise<S>, fn: (server: S) => Promise<void>) {
+  const server = await start;
+  try {
+    await fn(server);
+  } finally {
+    await server.close();
+  }
+}
+
 let savedPassword: string | undefined;
 beforeEach(() => {
   savedPassword = process.env.COFFEECHAT_SMTP_PASSWORD;
@@ -135,9 +145,8 @@ afterEach(() => {
 });
 
 eachDialect('sending by SMTP', (t) => {
-  it('delivers the message with the right headers and body, then logs the touch and moves the interview', async () => {
-    const smtp = await startSmtp();
-    try {
+  it('delivers the message with the right headers and body, then logs the touch and moves the interview', () =>
+    using(startSmtp(), async (smtp) => {
       const { contact, interview } = await setUp(t(), smtp.port);
       const r = await sendMessage(t(), { ...MESSAGE, interviewId: interview.id });
       expect(smtp.received).toHaveLength(1);
@@ -165,62 +174,49 @@ eachDialect('sending by SMTP', (t) => {
       });
       expect(touches[0]!.text).toContain(MESSAGE.subject);
       expect((await getInterview(t(), interview.id)).status).toBe('requested');
-    } finally {
-      await smtp.close();
-    }
-  });
+    }));
 
-  it('sends to another address when given one, without logging in when no user is set', async () => {
-    const smtp = await startSmtp();
-    try {
+  it('sends to another address when given one, without logging in when no user is set', () =>
+    using(startSmtp(), async (smtp) => {
       const { interview } = await setUp(t(), smtp.port, { 'smtp.user': null, 'smtp.from': 'Jo W <jo@example.net>' });
       await sendMessage(t(), { ...MESSAGE, interviewId: interview.id, to: 'maya.okafor@work.example.com' });
       const got = smtp.received[0]!;
       expect(got.user).toBeUndefined();
       expect(got.to).toEqual(['maya.okafor@work.example.com']);
       expect(headers(got.raw).from).toBe('Jo W <jo@example.net>');
-    } finally {
-      await smtp.close();
-    }
-  });
+    }));
 
-  it('reports a server that refuses the recipient clearly, and logs no touch', async () => {
-    const smtp = await startSmtp({
-      onRcptTo(_address, _session, cb) {
-        cb(Object.assign(new Error('Mailbox unavailable'), { responseCode: 550 }));
+  it('reports a server that refuses the recipient clearly, and logs no touch', () =>
+    using(
+      startSmtp({
+        onRcptTo(_address, _session, cb) {
+          cb(Object.assign(new Error('Mailbox unavailable'), { responseCode: 550 }));
+        },
+      }),
+      async (smtp) => {
+        const { contact, interview } = await setUp(t(), smtp.port);
+        const e = await failure(sendMessage(t(), { ...MESSAGE, interviewId: interview.id }));
+        expect(e.code).toBe('internal');
+        expect(e.message).toMatch(/refused the sender or the recipient/);
+        expect(e.message).toMatch(/550 Mailbox unavailable/);
+        expect(e.message).toMatch(/no touch was logged/);
+        expect(smtp.received).toHaveLength(0);
+        expect(await listTouches(t(), { contactId: contact.id })).toEqual([]);
+        expect((await getInterview(t(), interview.id)).status).toBe('prospect');
       },
-    });
-    try {
-      const { contact, interview } = await setUp(t(), smtp.port);
-      const e = await failure(sendMessage(t(), { ...MESSAGE, interviewId: interview.id }));
-      expect(e.code).toBe('internal');
-      expect(e.message).toMatch(/refused the sender or the recipient/);
-      expect(e.message).toMatch(/550 Mailbox unavailable/);
-      expect(e.message).toMatch(/no touch was logged/);
-      expect(smtp.received).toHaveLength(0);
-      expect(await listTouches(t(), { contactId: contact.id })).toEqual([]);
-      expect((await getInterview(t(), interview.id)).status).toBe('prospect');
-    } finally {
-      await smtp.close();
-    }
-  });
+    ));
 
-  it('reports a server that never answers as a timeout, and logs no touch', async () => {
-    const silent = await startSilent();
-    try {
+  it('reports a server that never answers as a timeout, and logs no touch', () =>
+    using(startSilent(), async (silent) => {
       const { contact, interview } = await setUp(t(), silent.port);
       const e = await failure(sendMessage(t(), { ...MESSAGE, interviewId: interview.id }, { timeoutMs: 300 }));
       expect(e.code).toBe('internal');
       expect(e.message).toMatch(/did not answer within/);
       expect(await listTouches(t(), { contactId: contact.id })).toEqual([]);
-    } finally {
-      await silent.close();
-    }
-  });
+    }));
 
-  it('reports a refused login without ever showing the password', async () => {
-    const smtp = await startSmtp();
-    try {
+  it('reports a refused login without ever showing the password', () =>
+    using(startSmtp(), async (smtp) => {
       const { interview } = await setUp(t(), smtp.port, { 'smtp.user': 'someone-else' });
       const e = await failure(sendMessage(t(), { ...MESSAGE, interviewId: interview.id }));
       expect(e.message).toMatch(/did not accept the login/);
@@ -230,14 +226,10 @@ eachDialect('sending by SMTP', (t) => {
       expect(missing.code).toBe('invalid_input');
       expect(missing.message).toMatch(/COFFEECHAT_SMTP_PASSWORD/);
       expect(smtp.received).toHaveLength(0);
-    } finally {
-      await smtp.close();
-    }
-  });
+    }));
 
-  it('rejects CR or LF in every header field, naming the field, before connecting', async () => {
-    const smtp = await startSmtp();
-    try {
+  it('rejects CR or LF in every header field, naming the field, before connecting', () =>
+    using(startSmtp(), async (smtp) => {
       const { contact, interview } = await setUp(t(), smtp.port);
       const fieldOf = async (p: Promise<unknown>) => {
         const e = await failure(p);
@@ -253,10 +245,7 @@ eachDialect('sending by SMTP', (t) => {
       expect(await fieldOf(sendMessage(t(), base))).toEqual(['name']);
       expect(smtp.received).toHaveLength(0);
       expect(await listTouches(t(), { contactId: contact.id })).toEqual([]);
-    } finally {
-      await smtp.close();
-    }
-  });
+    }));
 
   it('refuses to send when no SMTP server is configured, pointing to the settings', async () => {
     const { contact, interview } = await setUp(t(), 25, { 'smtp.host': null, 'smtp.from': null });
@@ -266,9 +255,8 @@ eachDialect('sending by SMTP', (t) => {
     expect(await listTouches(t(), { contactId: contact.id })).toEqual([]);
   });
 
-  it('answers POST /api/v1/send, and the settings never carry a password', async () => {
-    const smtp = await startSmtp();
-    try {
+  it('answers POST /api/v1/send, and the settings never carry a password', () =>
+    using(startSmtp(), async (smtp) => {
       const { interview } = await setUp(t(), smtp.port);
       const app = createServerApp({ deps: t(), userId: t().userId });
       const res = await app.request('http://127.0.0.1:5454/api/v1/send', {
@@ -282,22 +270,18 @@ eachDialect('sending by SMTP', (t) => {
       expect(JSON.parse(settings)).toMatchObject({ 'smtp.host': '127.0.0.1', 'smtp.user': 'jordan' });
       expect(settings).not.toContain(PASSWORD);
       expect(settings.toLowerCase()).not.toContain('password');
-    } finally {
-      await smtp.close();
-    }
-  });
+    }));
 });
 
 describe('coffeechat send (built binary)', () => {
   it('sends from the command line and prints the logged touch', async () => {
     const smtp = await startSmtp();
     const dir = mkdtempSync(join(tmpdir(), 'cc-send-'));
-    const run = async (...args: string[]) => {
-      const r = await promisify(execFile)(process.execPath, [BIN, ...args, '--db', join(dir, 'c.db')], {
-        env: { ...process.env, COFFEECHAT_NOW: '2026-03-02T09:00:00Z', COFFEECHAT_SMTP_PASSWORD: PASSWORD },
+    const exec = (args: string[], env: NodeJS.ProcessEnv = {}) =>
+      promisify(execFile)(process.execPath, [BIN, ...args, '--db', join(dir, 'c.db')], {
+        env: { ...process.env, COFFEECHAT_NOW: '2026-03-02T09:00:00Z', ...env },
       });
-      return r.stdout;
-    };
+    const run = async (...args: string[]) => (await exec(args, { COFFEECHAT_SMTP_PASSWORD: PASSWORD })).stdout;
     try {
       for (const [k, v] of [
         ['smtp.host', '127.0.0.1'],
@@ -311,44 +295,12 @@ describe('coffeechat send (built binary)', () => {
       const campaign = JSON.parse(await run('campaigns', 'add', '--field', 'Data journalism', '--situation', 'new-graduate', '--json'));
       const person = JSON.parse(await run('contacts', 'add', '--name', 'Bo Chen', '--email', 'bo@example.org', '--json'));
       const iv = JSON.parse(await run('interviews', 'add', '--campaign', campaign.id, '--contact', person.id, '--json'));
-      const out = JSON.parse(
-        await run(
-          'send',
-          '--interview',
-          iv.id,
-          '--purpose',
-          'request',
-          '--subject',
-          'A question',
-          '--body',
-          'Hi Bo, 20 minutes?',
-          '--json',
-        ),
-      );
+      const send = ['send', '--interview', iv.id, '--purpose', 'request', '--json'];
+      const out = JSON.parse(await run(...send, '--subject', 'A question', '--body', 'Hi Bo, 20 minutes?'));
       expect(out).toMatchObject({ sent: true, to: 'bo@example.org', touch: { purpose: 'request', interviewId: iv.id } });
       expect(JSON.stringify(out)).not.toContain(PASSWORD);
       expect(smtp.received.map((m) => m.to)).toEqual([['bo@example.org']]);
-      const bad = await promisify(execFile)(
-        process.execPath,
-        [
-          BIN,
-          'send',
-          '--interview',
-          iv.id,
-          '--purpose',
-          'request',
-          '--subject',
-          'a\nb',
-          '--body',
-          'x',
-          '--json',
-          '--db',
-          join(dir, 'c.db'),
-        ],
-        {
-          env: { ...process.env, COFFEECHAT_NOW: '2026-03-02T09:00:00Z' },
-        },
-      ).then(
+      const bad = await exec([...send, '--subject', 'a\nb', '--body', 'x']).then(
         () => null,
         (e: { code: number; stderr: string }) => e,
       );

@@ -2,6 +2,7 @@
 // the transaction of whatever changed it), and the user's own moves on an action: done, snooze,
 // dismiss. Also accepting a suggestion that runs through a mutual contact.
 import * as z from 'zod';
+import { draftFor, type ActionDraft } from '../domain/action-drafts.js';
 import { addBusinessDays } from '../domain/business-days.js';
 import { AppError, notFound } from '../domain/errors.js';
 import { planActions, type InterviewFacts } from '../domain/follow-through.js';
@@ -25,11 +26,11 @@ export const snoozeInput = z.object({ until: timeText }).strict();
 export const acceptInput = z.object({ campaignId: idText, contactId: idText, viaContactId: z.string().trim().max(64).nullish() }).strict();
 
 /** An action as the API and the CLI show it. */
-export type ActionView = Action & { createdAt: string; closedAt: string | null };
+export type ActionView = Action & { createdAt: string; closedAt: string | null; draft: ActionDraft | null };
 
 export function viewOf(a: ActionRecord, now: string): ActionView {
   const { overdueAt, ...rest } = a;
-  return { ...rest, overdue: overdueAt <= now };
+  return { ...rest, overdue: overdueAt <= now, draft: draftFor(a) };
 }
 
 const inTx = (ctx: Ctx, tx: Store): Ctx => ({ ...ctx, store: tx });

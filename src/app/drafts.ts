@@ -3,7 +3,7 @@
 // advice noted), then lint it. Nothing is sent or logged here.
 import * as z from 'zod';
 import { AppError, notFound } from '../domain/errors.js';
-import { lintMessage } from '../domain/lint/index.js';
+import { lintMessage, type LintFinding } from '../domain/lint/index.js';
 import {
   defaultTemplate,
   firstWord,
@@ -13,12 +13,13 @@ import {
   TEMPLATE_CHANNELS,
   TEMPLATE_PURPOSES,
   touchPurposeFor,
+  type Draft,
   type FillValues,
   type Template,
   type TemplateChannel,
   type TemplatePurpose,
 } from '../domain/templates/index.js';
-import type { Contact, Purpose } from '../domain/types.js';
+import type { Contact } from '../domain/types.js';
 import type { IntroductionView } from '../store/introductions.store.js';
 import type { Ctx } from './context.js';
 import { getSettings } from './settings.js';
@@ -42,33 +43,6 @@ export const checkInput = z
     introducerId: optionalId,
   })
   .strict();
-
-export interface DraftFinding {
-  rule: string;
-  severity: 'error' | 'warning' | 'info';
-  message: string;
-  start: number;
-  end: number;
-  fix?: string;
-}
-
-export interface Draft {
-  interviewId: string;
-  purpose: TemplatePurpose;
-  channel: TemplateChannel;
-  templateId: string;
-  /** E-mail drafts only; null for a call script or a LinkedIn note. */
-  subject: string | null;
-  body: string;
-  wordCount: number;
-  findings: DraftFinding[];
-  /** Whom the message goes to: the contact, or the introducer for intro-request and thank-introducer. */
-  recipient: { contactId: string; name: string; email: string | null };
-  /** The purpose of the touch that sending or logging this draft records. */
-  touchPurpose: Purpose;
-  /** Things to do that the findings cannot point at (a placeholder left in the subject, a missing name). */
-  hints: string[];
-}
 
 /** Everything a draft for one interview is filled and checked with. */
 interface DraftContext {
@@ -229,7 +203,7 @@ async function pickTemplate(ctx: Ctx, p: TemplatePurpose, ch: TemplateChannel | 
 
 function lint(body: string, p: TemplatePurpose, ch: TemplateChannel, dc: DraftContext) {
   const r = lintMessage(lintablePart(body, ch), { purpose: p, channel: ch, introducers: dc.lintIntroducers, minutes: dc.minutes });
-  return { wordCount: r.wordCount, findings: r.findings as DraftFinding[] };
+  return { wordCount: r.wordCount, findings: r.findings };
 }
 
 /** Fills a template for an interview and lints the result. */
@@ -265,7 +239,7 @@ export async function draft(ctx: Ctx, input: unknown): Promise<Draft> {
 }
 
 /** Lints an edited draft with the same context as `draft` (introducer permissions, minutes, script part). */
-export async function checkDraft(ctx: Ctx, input: unknown): Promise<{ wordCount: number; findings: DraftFinding[] }> {
+export async function checkDraft(ctx: Ctx, input: unknown): Promise<{ wordCount: number; findings: LintFinding[] }> {
   const data = parse(checkInput, input);
   const dc = await draftContext(ctx, data.interviewId, data.purpose, data.introducerId);
   return lint(data.body, data.purpose, data.channel, dc);

@@ -3,7 +3,7 @@
 // Which people appear is decided in domain/network-graph.ts; the store reads only those.
 import * as z from 'zod';
 import { notFound } from '../domain/errors.js';
-import { buildNetworkGraph, type GraphEdge, type GraphNode } from '../domain/network-graph.js';
+import { buildNetworkGraph, type NetworkGraph } from '../domain/network-graph.js';
 import type { Ctx } from './context.js';
 import { idText, parse } from './validate.js';
 
@@ -13,18 +13,6 @@ export const PER_TARGET = 40;
 export const MAX_INTRODUCTIONS = 3000;
 
 export const networkGraphQuery = z.object({ campaignId: z.preprocess((v) => (v === '' ? undefined : v), idText.optional()) });
-
-export interface NetworkGraph {
-  campaign: { id: string; field: string } | null;
-  nodes: GraphNode[];
-  edges: GraphEdge[];
-  /** The campaign's target organisations, with how many people are there and how many are shown. */
-  targets: { organisationId: string; organisation: string; contactsInside: number; shown: number; reached: boolean }[];
-  /** True when some introductions were left out because there were too many to draw. */
-  truncated: boolean;
-  /** At most this many people are shown inside each target organisation. */
-  perTarget: number;
-}
 
 export async function networkGraph(ctx: Ctx, input: unknown = {}): Promise<NetworkGraph> {
   const q = parse(networkGraphQuery, input, 'query');

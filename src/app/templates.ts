@@ -10,8 +10,8 @@ import {
   placeholdersIn,
   TEMPLATE_CHANNELS,
   TEMPLATE_PURPOSES,
-  type Placeholder,
   type Template,
+  type TemplateView,
 } from '../domain/templates/index.js';
 import type { Ctx } from './context.js';
 import { optionalText, parse, requiredText } from './validate.js';
@@ -35,9 +35,6 @@ export const templateInput = z
   .refine((t) => !t.subject || !/[\r\n]/.test(t.subject), { message: 'must be one line', path: ['subject'] });
 
 export const templateQuery = z.object({ purpose: purpose.optional(), channel: channel.optional() });
-
-/** A template with the placeholders it uses, for pickers and `templates show`. */
-export type TemplateView = Template & { placeholders: Placeholder[] };
 
 const view = (t: Template): TemplateView => ({ ...t, placeholders: placeholdersIn(`${t.subject ?? ''}\n${t.body}`) });
 
@@ -82,6 +79,10 @@ export async function addTemplate(ctx: Ctx, input: unknown): Promise<TemplateVie
 }
 
 export async function deleteTemplate(ctx: Ctx, id: string): Promise<void> {
-  if (builtInTemplate(id)) throw new AppError('invalid_input', `${id} is a built-in template and cannot be deleted.`);
+  if (builtInTemplate(id)) {
+    throw new AppError('invalid_input', `${id} is a built-in template and cannot be deleted; only your own templates can.`, {
+      fields: [{ field: 'id', message: 'is a built-in template' }],
+    });
+  }
   if (!(await ctx.store.templates.delete(ctx.userId, id))) throw notFound('template', id);
 }

@@ -21,12 +21,17 @@ export const touchInput = z
     text: optionalText(50_000),
     templateId: z.string().max(64).nullish(),
     objection: optionalText(2000),
+    objectionAnswer: optionalText(2000),
     planned: z.boolean().default(false),
   })
   .strict()
   .refine((t) => !(t.response && t.direction === 'out'), {
     message: 'a response belongs to an inbound touch (direction in)',
     path: ['response'],
+  })
+  .refine((t) => !t.objectionAnswer || t.objection, {
+    message: 'the answer that worked needs the objection it answered (objection)',
+    path: ['objectionAnswer'],
   });
 
 export const touchQuery = z.object({ contactId: z.string().max(64).optional(), interviewId: z.string().max(64).optional(), ...paging });
@@ -69,6 +74,7 @@ export async function logTouch(ctx: Ctx, input: unknown): Promise<Touch> {
       text: data.text ?? null,
       templateId: data.templateId ?? null,
       objection: data.objection ?? null,
+      objectionAnswer: data.objectionAnswer ?? null,
       planned: data.planned,
       createdAt: ctx.clock.now().toISOString(),
     };

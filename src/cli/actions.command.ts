@@ -1,12 +1,14 @@
 // coffeechat actions list|done|snooze|dismiss — the follow-through to-do list.
 import { Command } from 'commander';
 import { dismissAction, listActions, markDone, snoozeAction, type ActionView } from '../app/actions.js';
+import { draftCommandLine } from '../domain/action-drafts.js';
 import { ACTION_STATUSES } from '../domain/types.js';
 import { act, line, listLimit } from './command.js';
 
 const describe = (a: ActionView) =>
   `${a.id}  ${a.status === 'snoozed' ? `snoozed until ${a.snoozedUntil}` : a.status}${a.overdue && a.status === 'open' ? ' OVERDUE' : ''}  ` +
-  `${a.dueAt}  ${a.kind}  ${a.contactName ?? ''}\n    ${a.reason}`;
+  `${a.dueAt}  ${a.kind}  ${a.contactName ?? ''}\n    ${a.reason}` +
+  (a.draft ? `\n    Draft it: ${draftCommandLine(a.draft)}` : '');
 
 export function actionsCommand(): Command {
   const cmd = new Command('actions').description('what to do next: list actions, mark them done, snooze or dismiss them');

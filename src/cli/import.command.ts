@@ -4,6 +4,7 @@ import { Command } from 'commander';
 import { AppError } from '../domain/errors.js';
 import { CONTACT_FORMATS } from '../formats/contact-record.js';
 import { act } from './command.js';
+import { noProgress, progressBar } from './progress.js';
 
 export function importCommand(): Command {
   const cmd = new Command('import')
@@ -26,23 +27,24 @@ export function importCommand(): Command {
     const maxMb = o.maxSize === undefined ? 50 : Number(o.maxSize);
     if (!Number.isFinite(maxMb) || maxMb <= 0)
       throw new AppError('invalid_input', `--max-size must be a number of megabytes (got "${String(o.maxSize)}").`);
-    // A progress line on a terminal only; scripts and pipes get just the report.
-    const tty = process.stderr.isTTY && !o.json;
-    const progress = tty ? (n: number) => n % 500 === 0 && process.stderr.write(`\rimporting… ${n} rows`) : undefined;
+    // A bar on a terminal only; scripts and pipes get just the report.
+    const watched = process.stdout.isTTY && process.stderr.isTTY && !o.json;
+    const progress = watched ? progressBar(statSync(file!).size, (s) => process.stderr.write(s)) : noProgress;
     // The readers and the matcher are large: loaded only when importing, not for every command.
     const { importContacts } = await import('../app/import.js');
     const report = await importContacts(
       ctx,
-      createReadStream(file!),
+      progress.track(createReadStream(file!)),
       { format: o.format, dryRun: !!o.dryRun, strict: !!o.strict },
-      progress,
+      progress.row,
       { maxBytes: Math.round(maxMb * 1024 * 1024) },
-    ).catch((e: unknown) => {
-      // The readers do not know the file's name; the message should say which file failed.
-      if (e instanceof AppError && e.code !== 'invalid_input') throw new AppError(e.code, `${file}: ${e.message}`, e.details);
-      throw e;
-    });
-    if (tty) process.stderr.write('\r\x1b[K');
+    )
+      .finally(() => progress.done())
+      .catch((e: unknown) => {
+        // The readers do not know the file's name; the message should say which file failed.
+        if (e instanceof AppError && e.code !== 'invalid_input') throw new AppError(e.code, `${file}: ${e.message}`, e.details);
+        throw e;
+      });
     return {
       json: report,
       text: () => {

@@ -2,6 +2,7 @@
 import { Command } from 'commander';
 import { loadDemo } from '../app/demo.js';
 import { today, type Today } from '../app/today.js';
+import { draftCommandLine } from '../domain/action-drafts.js';
 import type { Action, ActionKind } from '../domain/types.js';
 import { maskUrl, isPostgresUrl } from '../store/index.js';
 import { act, line } from './command.js';
@@ -71,6 +72,7 @@ function printToday(t: Today): void {
   const item = (a: Action, withDate: boolean) => {
     out(`  ${local(a.dueAt, withDate)}  ${ACTION_LABEL[a.kind]}${a.contactName ? ` — ${a.contactName}` : ''}  [${a.id}]`);
     out(`      ${a.reason}`);
+    if (a.draft) out(`      Draft it: ${draftCommandLine(a.draft)}`);
   };
   const c = t.counts;
   out(

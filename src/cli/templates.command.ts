@@ -83,6 +83,13 @@ export function templatesCommand(): Command {
       return { json: t, text: line(`Added template ${t.name} (${t.id}).`) };
     },
   );
+  act(
+    cmd.command('rm').argument('<id>').description('delete a template of your own (built-in ones stay)').option('--json', 'print JSON'),
+    async ({ ctx }, _o, [id]) => {
+      await templates.deleteTemplate(ctx, id!);
+      return { json: { id, deleted: true }, text: line(`Deleted template ${id}.`) };
+    },
+  );
   cmd.addHelpText(
     'after',
     `

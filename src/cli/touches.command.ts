@@ -17,6 +17,7 @@ export function logCommand(): Command {
     .option('--text <text>', 'what was said; - reads standard input')
     .option('--template <id>', 'the template used')
     .option('--objection <text>', 'an objection you heard')
+    .option('--answer <text>', 'what you answered to the objection that worked (needs --objection)')
     .option('--planned', 'not sent yet')
     .option('--json', 'print the touch as JSON');
   act(cmd, async ({ ctx }, o) => {
@@ -31,6 +32,7 @@ export function logCommand(): Command {
       text: await textOrStdin(o.text as string | undefined),
       templateId: o.template,
       objection: o.objection,
+      objectionAnswer: o.answer,
       planned: !!o.planned,
     });
     return { json: t, text: line(`Logged ${t.direction === 'out' ? 'outbound' : 'inbound'} ${t.purpose} (${t.id}).`) };

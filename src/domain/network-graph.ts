@@ -74,6 +74,17 @@ export interface NetworkGraphResult {
   edges: GraphEdge[];
 }
 
+/** The whole picture as the API returns it and the web draws it. */
+export interface NetworkGraph extends NetworkGraphResult {
+  campaign: { id: string; field: string } | null;
+  /** The campaign's target organisations, with how many people are there and how many are shown. */
+  targets: { organisationId: string; organisation: string; contactsInside: number; shown: number; reached: boolean }[];
+  /** True when some introductions were left out because there were too many to draw. */
+  truncated: boolean;
+  /** At most this many people are shown inside each target organisation. */
+  perTarget: number;
+}
+
 const isKnown = (tie: Tie) => tie === 'close' || tie === 'acquaintance';
 const PERMISSION_RANK: Record<Permission, number> = { granted: 0, 'not-asked': 1, declined: 2 };
 

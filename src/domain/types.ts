@@ -1,5 +1,6 @@
 // The vocabulary of PRODUCT.md's glossary as TypeScript types. Enumerations are `as const`
 // arrays so that zod schemas, migrations and UIs all read the same lists.
+import type { ActionDraft } from './action-drafts.js';
 
 export const SITUATIONS = ['career-change', 'new-graduate', 're-entering', 'next-job'] as const;
 export type Situation = (typeof SITUATIONS)[number];
@@ -173,6 +174,8 @@ export interface Touch {
   text: string | null;
   templateId: string | null;
   objection: string | null;
+  /** What the user answered to the objection, when it worked. */
+  objectionAnswer: string | null;
   planned: boolean;
   createdAt: Instant;
 }
@@ -199,6 +202,8 @@ export interface Action {
   contactName: string | null;
   interviewId: string | null;
   reason: string;
+  /** The message the action asks for, when its next step is one (set on the views, not stored). */
+  draft?: ActionDraft | null;
 }
 
 export interface Settings {

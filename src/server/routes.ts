@@ -563,6 +563,14 @@ export const ROUTES: RouteDef[] = [
     run: (ctx, r) => templates.getTemplate(ctx, p(r)),
   }),
   route({
+    method: 'delete',
+    path: '/templates/:id',
+    tag: 'drafts',
+    summary: 'Delete a template of your own (built-in ones cannot be deleted)',
+    status: 204,
+    run: (ctx, r) => templates.deleteTemplate(ctx, p(r)),
+  }),
+  route({
     method: 'post',
     path: '/drafts',
     tag: 'drafts',

@@ -65,7 +65,13 @@ export function introductionsStore(db: Kysely<Database>) {
     },
     /** Every introduction of the user, oldest first (backups). */
     async all(userId: string): Promise<Introduction[]> {
-      const rows = await db.selectFrom('introductions').selectAll().where('user_id', '=', userId).orderBy('created_at').orderBy('id').execute();
+      const rows = await db
+        .selectFrom('introductions')
+        .selectAll()
+        .where('user_id', '=', userId)
+        .orderBy('created_at')
+        .orderBy('id')
+        .execute();
       return rows.map(toIntroduction);
     },
     async delete(userId: string, id: string): Promise<boolean> {

@@ -124,6 +124,7 @@ export interface TouchRow {
   text: string | null;
   template_id: string | null;
   objection: string | null;
+  objection_answer: string | null;
   planned: number;
   created_at: string;
 }

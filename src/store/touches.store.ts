@@ -22,6 +22,7 @@ export function touchesStore(db: Kysely<Database>) {
           text: t.text,
           template_id: t.templateId,
           objection: t.objection,
+          objection_answer: t.objectionAnswer,
           planned: bit(t.planned),
           created_at: t.createdAt,
         })
@@ -58,6 +59,7 @@ function toTouch(r: TouchRow): Touch {
     text: r.text,
     templateId: r.template_id,
     objection: r.objection,
+    objectionAnswer: r.objection_answer,
     planned: bool(r.planned),
     createdAt: r.created_at,
   };

@@ -26,7 +26,10 @@ import type {
 } from '../../src/domain/types';
 import type { TemplateChannel, TemplatePurpose } from '../../src/domain/templates/placeholders';
 import type { FieldDifference, MergeChoice } from '../../src/domain/merge-fields';
-import type { GraphEdge, GraphNode } from '../../src/domain/network-graph';
+import type { NetworkGraph } from '../../src/domain/network-graph';
+import type { TemplateView } from '../../src/domain/templates/builtin';
+import type { Draft } from '../../src/domain/templates/draft';
+import type { LintFinding } from '../../src/domain/lint/types';
 
 export interface FieldProblem {
   field: string;
@@ -225,14 +228,7 @@ export interface Suggestion {
 }
 
 /** The network picture: who led to whom, and the shortest ways into a campaign's targets. */
-export interface NetworkGraph {
-  campaign: { id: string; field: string } | null;
-  nodes: GraphNode[];
-  edges: GraphEdge[];
-  targets: { organisationId: string; organisation: string; contactsInside: number; shown: number; reached: boolean }[];
-  truncated: boolean;
-  perTarget: number;
-}
+export type { NetworkGraph };
 
 /** A pair of contacts that may be one person, as the duplicate review shows it. */
 export interface DuplicatePair {
@@ -255,41 +251,10 @@ export interface ChainLink {
 }
 
 /** A message template, built-in or the user's own (`{contact.firstName}`-style placeholders). */
-export interface MessageTemplate {
-  id: string;
-  name: string;
-  purpose: TemplatePurpose;
-  channel: TemplateChannel;
-  subject: string | null;
-  body: string;
-  builtIn: boolean;
-  createdAt: string | null;
-  placeholders: string[];
-}
-
-export interface LintFinding {
-  rule: string;
-  severity: 'error' | 'warning' | 'info';
-  message: string;
-  start: number;
-  end: number;
-  fix?: string;
-}
+export type MessageTemplate = TemplateView;
 
 /** A template filled for one interview, with what the linter found. */
-export interface Draft {
-  interviewId: string;
-  purpose: TemplatePurpose;
-  channel: TemplateChannel;
-  templateId: string;
-  subject: string | null;
-  body: string;
-  wordCount: number;
-  findings: LintFinding[];
-  recipient: { contactId: string; name: string; email: string | null };
-  touchPurpose: Purpose;
-  hints: string[];
-}
+export type { Draft, LintFinding };
 
 export interface SendInput {
   interviewId: string;
@@ -298,6 +263,7 @@ export interface SendInput {
   subject: string;
   body: string;
   templateId?: string | null;
+  introducerId?: string;
 }
 
 export type ContactSort = 'name' | '-name' | 'created' | '-created' | 'updated' | '-updated';
@@ -335,6 +301,8 @@ export interface TouchInput {
   at?: string;
   text?: string | null;
   templateId?: string | null;
+  objection?: string | null;
+  objectionAnswer?: string | null;
 }
 
 export interface NoteInput {
@@ -422,10 +390,14 @@ export const api = {
       request<{ items: Suggestion[] }>('GET', `/campaigns/${encodeURIComponent(id)}/suggestions`, undefined, { limit }),
     /** Adds a suggested person as a prospect; through a mutual contact, also the action to ask them for an introduction. */
     acceptSuggestion: (id: string, contactId: string, viaContactId: string | null) =>
-      request<{ interview: InterviewDetail; action: ActionView | null }>('POST', `/campaigns/${encodeURIComponent(id)}/suggestions/accept`, {
-        contactId,
-        viaContactId,
-      }),
+      request<{ interview: InterviewDetail; action: ActionView | null }>(
+        'POST',
+        `/campaigns/${encodeURIComponent(id)}/suggestions/accept`,
+        {
+          contactId,
+          viaContactId,
+        },
+      ),
   },
 
   network: {
@@ -467,9 +439,14 @@ export const api = {
   },
 
   drafts: {
-    create: (body: { interviewId: string; purpose: TemplatePurpose; channel?: TemplateChannel; templateId?: string }) =>
-      request<Draft>('POST', '/drafts', body),
-    check: (body: { interviewId: string; purpose: TemplatePurpose; channel: TemplateChannel; body: string }) =>
+    create: (body: {
+      interviewId: string;
+      purpose: TemplatePurpose;
+      channel?: TemplateChannel;
+      templateId?: string;
+      introducerId?: string;
+    }) => request<Draft>('POST', '/drafts', body),
+    check: (body: { interviewId: string; purpose: TemplatePurpose; channel: TemplateChannel; body: string; introducerId?: string }) =>
       request<{ wordCount: number; findings: LintFinding[] }>('POST', '/drafts/check', body),
     send: (body: SendInput) => request<{ sent: true; to: string; touch: Touch }>('POST', '/send', body),
   },

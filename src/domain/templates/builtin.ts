@@ -1,6 +1,6 @@
 // The built-in templates, in coffeechat's own words. Ids are stable: touches record the template
 // they came from, and insights compare reply rates per template.
-import type { TemplateChannel, TemplatePurpose } from './placeholders.js';
+import type { Placeholder, TemplateChannel, TemplatePurpose } from './placeholders.js';
 
 export interface Template {
   id: string;
@@ -13,6 +13,9 @@ export interface Template {
   builtIn: boolean;
   createdAt: string | null;
 }
+
+/** A template with the placeholders it uses, for pickers and `templates show`. */
+export type TemplateView = Template & { placeholders: Placeholder[] };
 
 const REQUEST_EMAIL = `Dear {contact.firstName},
 

@@ -3,3 +3,4 @@ export * from './placeholders.js';
 export * from './render.js';
 export * from './builtin.js';
 export * from './message.js';
+export * from './draft.js';

@@ -5,10 +5,12 @@ import * as initial from './2026-11-26-01-initial.js';
 import * as merges from './2026-11-26-02-merges.js';
 import * as roles from './2026-11-26-03-roles.js';
 import * as notDuplicates from './2026-11-26-04-not-duplicates.js';
+import * as objectionAnswers from './2026-11-26-05-objection-answers.js';
 
 export const MIGRATIONS: Record<string, Migration> = {
   '2026-11-26-01-initial': initial,
   '2026-11-26-02-merges': merges,
   '2026-11-26-03-roles': roles,
   '2026-11-26-04-not-duplicates': notDuplicates,
+  '2026-11-26-05-objection-answers': objectionAnswers,
 };

@@ -2,14 +2,17 @@
 // (a day, until next week, or to a date), dismiss. The outcome is announced in the live region,
 // since the item itself leaves the list.
 import { useId, useState } from 'react';
-import { useMutation } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
+import { draftHref } from '../../../src/domain/action-drafts';
+import type { TemplatePurpose } from '../../../src/domain/templates/placeholders';
 import type { Action } from '../../../src/domain/types';
 import { api, messageOf } from '../api';
 import type { Formatters } from '../format';
 import { useRefreshAll } from '../hooks';
 import { ACTION_LABEL } from '../labels';
 import { useAnnounce } from './Announcer';
+import { InlineError } from './Field';
 
 /** The next step, in a few words, for each kind. */
 const NEXT_STEP: Record<Action['kind'], string> = {
@@ -57,6 +60,7 @@ export function ActionItem({ action: a, f, now, showDate }: Props) {
   const tz = f.timezone ?? 'UTC';
   const who = a.contactName ?? 'this contact';
   const label = ACTION_LABEL[a.kind] ?? a.kind;
+  const about = `${label}, ${who}`;
 
   const run = useMutation({
     mutationFn: async (op: Op) => {
@@ -106,63 +110,27 @@ export function ActionItem({ action: a, f, now, showDate }: Props) {
         {a.overdue ? ` (${f.relative(a.dueAt, new Date(now).getTime())})` : ''}
         {a.status === 'snoozed' && a.snoozedUntil ? ` · snoozed until ${f.dateTime(a.snoozedUntil)}` : ''}
       </p>
+      <MessageLink action={a} who={who} />
       <div className="button-row action__buttons" role="group" aria-label={`${label} — ${who}`}>
-        <button type="button" className="button button--small button--primary" disabled={busy} onClick={() => run.mutate({ kind: 'done' })}>
+        <ItemButton about={about} className="button--primary" disabled={busy} onClick={() => run.mutate({ kind: 'done' })}>
           Done
-          <span className="visually-hidden">
-            {' '}
-            — {label}, {who}
-          </span>
-        </button>
-        <button
-          type="button"
-          className="button button--small"
-          disabled={busy}
-          onClick={() => run.mutate({ kind: 'snooze', until: tomorrow, words: 'for a day' })}
-        >
+        </ItemButton>
+        <ItemButton about={about} disabled={busy} onClick={() => run.mutate({ kind: 'snooze', until: tomorrow, words: 'for a day' })}>
           Snooze 1 day
-          <span className="visually-hidden">
-            {' '}
-            — {label}, {who}
-          </span>
-        </button>
-        <button
-          type="button"
-          className="button button--small"
+        </ItemButton>
+        <ItemButton
+          about={about}
           disabled={busy}
           onClick={() => run.mutate({ kind: 'snooze', until: `${nextMonday(now, tz)}T09:00`, words: 'until next week' })}
         >
           Until next week
-          <span className="visually-hidden">
-            {' '}
-            — {label}, {who}
-          </span>
-        </button>
-        <button
-          type="button"
-          className="button button--small button--quiet"
-          aria-expanded={picking}
-          disabled={busy}
-          onClick={() => setPicking((v) => !v)}
-        >
+        </ItemButton>
+        <ItemButton about={about} className="button--quiet" expanded={picking} disabled={busy} onClick={() => setPicking((v) => !v)}>
           Pick a date
-          <span className="visually-hidden">
-            {' '}
-            — {label}, {who}
-          </span>
-        </button>
-        <button
-          type="button"
-          className="button button--small button--quiet"
-          disabled={busy}
-          onClick={() => run.mutate({ kind: 'dismiss' })}
-        >
+        </ItemButton>
+        <ItemButton about={about} className="button--quiet" disabled={busy} onClick={() => run.mutate({ kind: 'dismiss' })}>
           Dismiss
-          <span className="visually-hidden">
-            {' '}
-            — {label}, {who}
-          </span>
-        </button>
+        </ItemButton>
       </div>
       {picking ? (
         <form
@@ -180,11 +148,67 @@ export function ActionItem({ action: a, f, now, showDate }: Props) {
           </button>
         </form>
       ) : null}
-      {error ? (
-        <p className="error small" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <InlineError error={error} />
     </li>
+  );
+}
+
+/** A small button whose accessible name also says which action it answers. */
+function ItemButton(p: {
+  about: string;
+  className?: string;
+  expanded?: boolean;
+  disabled: boolean;
+  onClick: () => void;
+  children: string;
+}) {
+  return (
+    <button
+      type="button"
+      className={`button button--small${p.className ? ` ${p.className}` : ''}`}
+      aria-expanded={p.expanded}
+      disabled={p.disabled}
+      onClick={p.onClick}
+    >
+      {p.children}
+      <span className="visually-hidden"> — {p.about}</span>
+    </button>
+  );
+}
+
+/** Words for the draft link of each message an action asks for. */
+const DRAFT_LINK: Record<TemplatePurpose, string> = {
+  request: 'Draft a request',
+  'intro-request': 'Draft the introduction request',
+  'follow-up': 'Draft a follow-up',
+  'thank-you': 'Draft a thank-you',
+  update: 'Draft an update',
+  'thank-introducer': 'Draft a thank-you to the introducer',
+};
+
+/** The one-click way into the message the action asks for, when it asks for one. */
+function MessageLink({ action: a, who }: { action: Action; who: string }) {
+  if (a.draft) {
+    return (
+      <p className="action__draft">
+        <Link to={draftHref(a.draft)} className="button button--small">
+          {DRAFT_LINK[a.draft.purpose]}
+          <span className="visually-hidden"> — {who}</span>
+        </Link>
+      </p>
+    );
+  }
+  if (a.kind === 'ask-second-person' && a.interviewId) return <SuggestionsLink interviewId={a.interviewId} />;
+  return null;
+}
+
+/** Asking a second person starts from the campaign's suggestions: the interview names the campaign. */
+function SuggestionsLink({ interviewId }: { interviewId: string }) {
+  const interview = useQuery({ queryKey: ['interview', interviewId], queryFn: () => api.interviews.get(interviewId) });
+  if (!interview.data) return null;
+  return (
+    <p className="action__draft">
+      <Link to={`/campaigns/${interview.data.campaignId}#suggestions`}>Whom else to ask in {interview.data.campaignField}</Link>
+    </p>
   );
 }

@@ -80,8 +80,16 @@ export function DraftEditor({ draft, contactId, smtpReady }: Props) {
 
   const checked = useDebounced(body, 350);
   const lint = useQuery({
-    queryKey: ['draft-check', draft.interviewId, draft.purpose, draft.channel, checked],
-    queryFn: () => api.drafts.check({ interviewId: draft.interviewId, purpose: draft.purpose, channel: draft.channel, body: checked }),
+    queryKey: ['draft-check', draft.interviewId, draft.purpose, draft.channel, draft.recipient.contactId, checked],
+    queryFn: () =>
+      api.drafts.check({
+        interviewId: draft.interviewId,
+        purpose: draft.purpose,
+        channel: draft.channel,
+        body: checked,
+        // Linted with the same mutual contact the draft was filled for.
+        introducerId: goesToContact ? undefined : draft.recipient.contactId,
+      }),
     enabled: checked !== draft.body,
     placeholderData: (prev) => prev,
     staleTime: Infinity,
@@ -129,6 +137,7 @@ export function DraftEditor({ draft, contactId, smtpReady }: Props) {
         subject,
         body,
         templateId: draft.templateId,
+        introducerId: goesToContact ? undefined : draft.recipient.contactId,
       }),
     onMutate: () => setDone(null),
     onSuccess: (r) => logged(`Sent to ${r.to} and logged.`),

@@ -176,6 +176,15 @@ export function FormError({ error }: { error: string | null | undefined }) {
   );
 }
 
+/** A short error beside the control that caused it (a list item's button, not a whole form). */
+export function InlineError({ error }: { error: string | null | undefined }) {
+  return error ? (
+    <p className="error small" role="alert">
+      {error}
+    </p>
+  ) : null;
+}
+
 /** A quiet confirmation ("Saved."), announced politely. */
 export function Status({ message }: { message: string | null | undefined }) {
   return (

@@ -198,30 +198,8 @@ export function NetworkGraph({
           says the same in words.
         </desc>
         <defs>
-          <marker
-            id="net-arrow"
-            viewBox="0 0 10 10"
-            refX="9"
-            refY="5"
-            markerUnits="userSpaceOnUse"
-            markerWidth="8"
-            markerHeight="8"
-            orient="auto"
-          >
-            <path d="M0,0 L10,5 L0,10 z" className="net-arrow" />
-          </marker>
-          <marker
-            id="net-arrow-path"
-            viewBox="0 0 10 10"
-            refX="9"
-            refY="5"
-            markerUnits="userSpaceOnUse"
-            markerWidth="11"
-            markerHeight="11"
-            orient="auto"
-          >
-            <path d="M0,0 L10,5 L0,10 z" className="net-arrow net-arrow--path" />
-          </marker>
+          <Arrowhead id="net-arrow" size={8} className="net-arrow" />
+          <Arrowhead id="net-arrow-path" size={11} className="net-arrow net-arrow--path" />
         </defs>
         <g ref={layerRef} data-zoom-layer>
           <Shapes
@@ -256,6 +234,15 @@ export function NetworkGraph({
         </g>
       </svg>
     </div>
+  );
+}
+
+/** An arrowhead marker for the edges; the ones on a path into a target are drawn larger. */
+function Arrowhead({ id, size, className }: { id: string; size: number; className: string }) {
+  return (
+    <marker id={id} viewBox="0 0 10 10" refX="9" refY="5" markerUnits="userSpaceOnUse" markerWidth={size} markerHeight={size} orient="auto">
+      <path d="M0,0 L10,5 L0,10 z" className={className} />
+    </marker>
   );
 }
 

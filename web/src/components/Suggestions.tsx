@@ -10,6 +10,7 @@ import { useRefreshAll } from '../hooks';
 import { INTERVIEW_STATUS_LABEL } from '../labels';
 import { useAnnounce } from './Announcer';
 import { EmptyState, LoadError, Loading } from './common';
+import { InlineError } from './Field';
 
 /** Shown before "Show all"; the server sends up to LIMIT. */
 const FIRST = 5;
@@ -135,11 +136,7 @@ function SuggestionItem({ suggestion: s, campaign, onBoard, onAdded }: ItemProps
               introduce you.
             </p>
           ) : null}
-          {error ? (
-            <p className="error small" role="alert">
-              {error}
-            </p>
-          ) : null}
+          <InlineError error={error} />
         </div>
         <div className="suggestion__action">
           {onBoard ? (

@@ -29,6 +29,7 @@ export function Timeline({ items, f, name }: { items: TimelineItem[]; f: Formatt
               </p>
               {it.text ? <p className="timeline__text">{it.text}</p> : null}
               {it.objection ? <p className="small">Objection heard: {it.objection}</p> : null}
+              {it.objectionAnswer ? <p className="small">What you answered that worked: {it.objectionAnswer}</p> : null}
             </>
           ) : (
             <>

@@ -50,6 +50,8 @@ export function TouchForm({ contactId, contactName, interviews }: Props) {
   const [interviewId, setInterviewId] = useState('');
   const [at, setAt] = useState('');
   const [text, setText] = useState('');
+  const [objection, setObjection] = useState('');
+  const [answer, setAnswer] = useState('');
   const refresh = useRefreshAll();
   const announce = useAnnounce();
   const [done, setDone] = useState<string | null>(null);
@@ -65,10 +67,14 @@ export function TouchForm({ contactId, contactName, interviews }: Props) {
         response: direction === 'in' && response ? response : undefined,
         at: at || undefined,
         text: text.trim() || undefined,
+        objection: objection.trim() || undefined,
+        objectionAnswer: answer.trim() || undefined,
       }),
     onMutate: () => setDone(null),
     onSuccess: async (t) => {
       setText('');
+      setObjection('');
+      setAnswer('');
       setAt('');
       setResponse('');
       await refresh();
@@ -84,7 +90,7 @@ export function TouchForm({ contactId, contactName, interviews }: Props) {
   const formRef = useRef<HTMLFormElement>(null);
   useFocusFirstInvalid(formRef, log.error);
   const errors = log.isError ? fieldErrors(log.error) : {};
-  const placed = ['channel', 'direction', 'purpose', 'response', 'at', 'text', 'interviewId'];
+  const placed = ['channel', 'direction', 'purpose', 'response', 'at', 'text', 'interviewId', 'objection', 'objectionAnswer'];
   const unplaced = log.isError && !Object.keys(errors).some((k) => placed.includes(k));
 
   return (
@@ -168,6 +174,24 @@ export function TouchForm({ contactId, contactName, interviews }: Props) {
         onChange={setText}
         error={errors.text}
       />
+      <div className="form-grid">
+        <TextField
+          label="Objection heard"
+          hint="Optional: “I’m booked solid”, “we’re not hiring”…"
+          value={objection}
+          maxLength={2000}
+          onChange={setObjection}
+          error={errors.objection}
+        />
+        <TextField
+          label="What you answered that worked"
+          hint="Optional, with an objection: so you can say it again next time."
+          value={answer}
+          maxLength={2000}
+          onChange={setAnswer}
+          error={errors.objectionAnswer}
+        />
+      </div>
       <FormError error={unplaced ? messageOf(log.error) : null} />
       <div className="button-row">
         <button type="submit" className="button button--primary" disabled={log.isPending}>

@@ -18,7 +18,9 @@ export function WorkHistory({ contact }: { contact: Contact }) {
   const [adding, setAdding] = useState(false);
   return (
     <section className="work-history" aria-labelledby="work-history-title">
-      <h2 id="work-history-title" className="h-small">Work history</h2>
+      <h2 id="work-history-title" className="h-small">
+        Work history
+      </h2>
       {roles.isPending ? (
         <p className="loading">Loading…</p>
       ) : items.length === 0 ? (

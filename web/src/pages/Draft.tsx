@@ -55,9 +55,11 @@ function DraftView({ interview }: { interview: InterviewDetail }) {
   });
   const list = templates.data?.items ?? [];
   const templateId = params.get('template') ?? list.find((t) => t.builtIn && t.channel === 'email')?.id ?? list[0]?.id ?? '';
+  // An action may name the mutual contact an introduction request goes to (?introducer=).
+  const introducerId = (purpose === 'intro-request' && params.get('introducer')) || undefined;
   const draft = useQuery({
-    queryKey: ['draft', interview.id, purpose, templateId],
-    queryFn: () => api.drafts.create({ interviewId: interview.id, purpose, templateId }),
+    queryKey: ['draft', interview.id, purpose, templateId, introducerId],
+    queryFn: () => api.drafts.create({ interviewId: interview.id, purpose, templateId, introducerId }),
     enabled: Boolean(templateId),
     // The editor owns the text once it is shown; a background refetch must not overwrite edits.
     staleTime: Infinity,
