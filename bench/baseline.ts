@@ -104,6 +104,9 @@ export function rawContacts(file: string, userId: string) {
     positions: () => db.prepare('SELECT sort_name AS key, id FROM contacts WHERE user_id = ?').all(userId) as { key: string; id: string }[],
     /** `match` is an FTS5 query, e.g. `"mar"*`. */
     search: (match: string, limit: number) => hydrate(search.all(match, userId, limit) as Row[]),
+    /** How many contacts an FTS5 query matches. */
+    count: (match: string) =>
+      (db.prepare('SELECT count(*) AS n FROM contacts_fts WHERE contacts_fts MATCH ?').get(match) as { n: number }).n,
     /** The plan SQLite picks for a statement, one line per step. */
     plan: (sql: string, ...params: unknown[]) =>
       (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[]).map((r) => r.detail),

@@ -256,11 +256,16 @@ export function* actions(g: Gen, count: number, links: Link[], contactIds: strin
   for (let i = 0; i < count; i++) {
     const link = g.rng.chance(0.7) ? g.rng.pick(links) : null;
     const due = when(g.rng, -400, 30);
+    // Someone who keeps up: what fell due weeks ago is almost all done or dismissed, a few were let
+    // slide; what fell due lately or is coming is more often still open. Today then lists a few
+    // hundred, not the 18,000 a flat 30% open would leave.
+    const at = Date.parse(due);
+    const open = at < NOW_MS - 21 * DAY ? 0.2 : at < NOW_MS ? 5 : 10;
     const status = g.rng.weighted([
-      ['open', 30],
-      ['done', 55],
-      ['snoozed', 5],
-      ['dismissed', 10],
+      ['open', open],
+      ['snoozed', open / 3],
+      ['done', 85],
+      ['dismissed', 15],
     ] as const);
     yield {
       id: g.ids(),

@@ -1,8 +1,8 @@
 // Lint figure: one 150-word first request (with a job ask, a name and a time ask to find) through
 // the whole linter, beside splitting the same text into words — the least any linter must do.
 import { lintMessage, type LintOptions } from '../src/domain/lint/index.js';
-import { figure, type Figure } from './report.js';
-import { compareInProcess, type InProcessOptions } from './stats.js';
+import type { Figure } from './report.js';
+import { compareInProcess, percentileFigures, type InProcessOptions } from './stats.js';
 
 const MESSAGE = `Hi Carys,
 My former colleague Dylan Price suggested I contact you about your work in flood risk. I spent six years as a surveyor, first on
@@ -35,22 +35,5 @@ export async function lintFigures(quick: boolean, log: (s: string) => void): Pro
     o,
   );
   log(`  lint p50 ${r.subject.p50.toFixed(3)} ms p99 ${r.subject.p99.toFixed(3)} ms · word split p50 ${r.baseline.p50.toFixed(3)} ms`);
-  return [
-    figure({
-      name: 'lint.150-words.p99',
-      value: r.subject.p99,
-      unit: 'ms',
-      better: 'lower',
-      baseline: { name: 'splitting the same text into words p99', value: r.baseline.p99 },
-      goal: { max: 2 },
-    }),
-    figure({
-      name: 'lint.150-words.p50',
-      value: r.subject.p50,
-      unit: 'ms',
-      better: 'lower',
-      baseline: { name: 'splitting the same text into words p50', value: r.baseline.p50 },
-      goal: { max: 2 },
-    }),
-  ];
+  return percentileFigures('lint.150-words', r, 'splitting the same text into words', { max: 2 });
 }

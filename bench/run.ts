@@ -10,7 +10,6 @@ import { findDuplicates } from '../src/domain/dedupe.js';
 import { localOwner, type Ctx, type Deps } from '../src/app/context.js';
 import { fixedClock } from '../src/domain/clock.js';
 import { uuidv7Generator } from '../src/domain/ids.js';
-import { searchTerms } from '../src/store/dialect.js';
 import { makeStore, openDatabase } from '../src/store/index.js';
 import { rawContacts } from './baseline.js';
 import { importFigures } from './import.js';
@@ -19,9 +18,11 @@ import { NOW } from './fake.js';
 import { mulberry32 } from './prng.js';
 import { freePort, timeReady, timeRun } from './procs.js';
 import { figure, printTable, writeResults, type Figure } from './report.js';
+import { searchFigures } from './search.js';
 import { ensureDatabase, LARGE, SMALL, type SeedInfo } from './seed.js';
 import { suggestFigure } from './suggest.js';
-import { compareInProcess, median, type InProcessOptions } from './stats.js';
+import { todayFigures, todayHttpFigure } from './today.js';
+import { compareInProcess, median, percentileFigures, type InProcessOptions } from './stats.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const DATA = join(ROOT, 'bench', '.data');
@@ -34,23 +35,6 @@ const QUICK = process.env.BENCH_QUICK === '1';
 const IN_PROCESS: InProcessOptions = QUICK ? { warmup: 10, rounds: 3, perRound: 50 } : { warmup: 100, rounds: 7, perRound: 200 };
 const CLI_RUNS = QUICK ? 5 : 21;
 const SERVE_RUNS = QUICK ? 3 : 9;
-
-// A mix of what people type: full family names, 3-letter prefixes of given names, organisation
-// words (one common, one rare), two words, and a typo that matches nothing.
-const QUERIES = [
-  'Okafor',
-  'Müller',
-  'Nakamura',
-  'mar',
-  'ali',
-  'han',
-  'Northbridge',
-  'health',
-  'Keystone Data',
-  'maria garcia',
-  'tom berlin',
-  'okafr',
-];
 
 const log = (s = '') => process.stdout.write(s + '\n');
 const ms = (x: number) => `${x.toFixed(2)} ms`;
@@ -66,11 +50,6 @@ async function inProcessFigures(seed: SeedInfo): Promise<Figure[]> {
     // Same inputs for subject and baseline; the app asks for limit + 1 rows (to know hasMore), so
     // the baseline reads 51 too.
     const pages = Array.from({ length: 4000 }, () => rng.int(0, Math.floor((LARGE.contacts - 1) / 50)) * 50);
-    const picks = Array.from({ length: 4000 }, () => rng.pick(QUERIES));
-    const match = (q: string) =>
-      searchTerms(q)
-        .map((t) => `"${t}"*`)
-        .join(' ');
 
     const a = await listContacts(ctx, { limit: 50, offset: 1000, sort: 'name' });
     const b = raw.page(51, 1000);
@@ -136,47 +115,11 @@ async function inProcessFigures(seed: SeedInfo): Promise<Figure[]> {
       `  ${everyone.length} contacts, ${candidates} candidates: matching ${ms(median(dedupeRuns))} · reading them ${ms(median(readRuns))}`,
     );
 
-    log('Measuring contacts search…');
-    const search = await compareInProcess(
-      (i) => picks[i % picks.length]!,
-      (q) => listContacts(ctx, { q, limit: 50 }),
-      (q) => raw.search(match(q), 51),
-      IN_PROCESS,
-    );
-    log(
-      `  app p50 ${ms(search.subject.p50)} p99 ${ms(search.subject.p99)} · raw p50 ${ms(search.baseline.p50)} p99 ${ms(search.baseline.p99)} (${search.subject.samples} samples each)`,
-    );
-    // Per query, so a slow p99 can be traced to the query that makes it.
-    for (const q of QUERIES) {
-      const r = await compareInProcess(
-        () => q,
-        (x) => listContacts(ctx, { q: x, limit: 50 }),
-        (x) => raw.search(match(x), 51),
-        { warmup: 3, rounds: 3, perRound: QUICK ? 5 : 20 },
-      );
-      const hits = (await listContacts(ctx, { q, limit: 1_000_000 })).items.length;
-      log(
-        `    ${JSON.stringify(q).padEnd(15)} ${String(hits).padStart(5)} matches  app p50 ${ms(r.subject.p50).padStart(9)}  raw p50 ${ms(r.baseline.p50).padStart(9)}`,
-      );
-    }
+    const searched = await searchFigures(ctx, raw, rng, IN_PROCESS, QUICK, log);
+    const todays = await todayFigures(ctx, seed.file, IN_PROCESS, log);
 
     return [
-      figure({
-        name: 'contacts.list.page.p99',
-        value: next.subject.p99,
-        unit: 'ms',
-        better: 'lower',
-        baseline: { name: 'raw better-sqlite3 keyset page p99', value: next.baseline.p99 },
-        goal: { max: 5 },
-      }),
-      figure({
-        name: 'contacts.list.page.p50',
-        value: next.subject.p50,
-        unit: 'ms',
-        better: 'lower',
-        baseline: { name: 'raw better-sqlite3 keyset page p50', value: next.baseline.p50 },
-        goal: { max: 5 },
-      }),
+      ...percentileFigures('contacts.list.page', next, 'raw better-sqlite3 keyset page', { max: 5 }),
       // Jumping to a page by number (OFFSET) steps over every row before it: reported against
       // the same raw query, so the figure says what the app adds, not what OFFSET costs.
       figure({
@@ -196,22 +139,8 @@ async function inProcessFigures(seed: SeedInfo): Promise<Figure[]> {
         goal: { max: 2000 },
       }),
       suggested,
-      figure({
-        name: 'contacts.search.p99',
-        value: search.subject.p99,
-        unit: 'ms',
-        better: 'lower',
-        baseline: { name: 'raw FTS5 query p99', value: search.baseline.p99 },
-        goal: { max: 5 },
-      }),
-      figure({
-        name: 'contacts.search.p50',
-        value: search.subject.p50,
-        unit: 'ms',
-        better: 'lower',
-        baseline: { name: 'raw FTS5 query p50', value: search.baseline.p50 },
-        goal: { max: 5 },
-      }),
+      ...searched,
+      ...todays,
     ];
   } finally {
     raw.close();
@@ -295,8 +224,8 @@ async function serveFigure(env: NodeJS.ProcessEnv): Promise<Figure> {
   });
 }
 
-/** `npm run bench -- suggest`: that figure alone, printed, without touching latest.json. */
-async function suggestOnly() {
+/** Opens the large bench database (seeding it when needed) as the app sees it, for one filter. */
+async function withLarge<T>(fn: (ctx: Ctx, file: string) => Promise<T>): Promise<T> {
   const large = await ensureDatabase(LARGE_DB, LARGE, log);
   const open = await openDatabase(large.file);
   try {
@@ -305,10 +234,37 @@ async function suggestOnly() {
     const deps: Deps = { store: makeStore(open.db, open.dialect), clock, ids: uuidv7Generator(clock, (b) => rng.fill(b)) };
     const ctx: Ctx = { ...deps, userId: await localOwner(deps) };
     log(`Load average ${loadavg()[0]!.toFixed(2)} on ${cpus().length} cores at start.`);
-    printTable([await suggestFigure(ctx, large.file, QUICK, log)], log);
+    return await fn(ctx, large.file);
   } finally {
     await open.close();
   }
+}
+
+/** `npm run bench -- suggest`: that figure alone, printed, without touching latest.json. */
+const suggestOnly = () => withLarge(async (ctx, file) => printTable([await suggestFigure(ctx, file, QUICK, log)], log));
+
+/** `npm run bench -- search`: the search figures and the per-query table, without touching latest.json. */
+const searchOnly = () =>
+  withLarge(async (ctx, file) => {
+    const raw = rawContacts(file, ctx.userId);
+    try {
+      printTable(await searchFigures(ctx, raw, mulberry32(7), IN_PROCESS, QUICK, log), log);
+    } finally {
+      raw.close();
+    }
+  });
+
+/** `npm run bench -- today`: the Today figures (in-process and over HTTP), without touching latest.json. */
+async function todayOnly() {
+  if (!existsSync(join(ROOT, 'dist', 'cli.js'))) throw new Error('dist/cli.js is missing: run `npm run build` first (npm run bench does).');
+  const figures = await withLarge((ctx, file) => todayFigures(ctx, file, IN_PROCESS, log));
+  const home = mkdtempSync(join(tmpdir(), 'coffeechat-bench-'));
+  try {
+    figures.push(await todayHttpFigure(BIN, LARGE_DB, childEnv(home), ROOT, QUICK, log));
+  } finally {
+    rmSync(home, { recursive: true, force: true });
+  }
+  printTable(figures, log);
 }
 
 /** `npm run bench -- import`: the import figures alone, printed, without touching latest.json. */
@@ -325,6 +281,8 @@ async function importOnly() {
 
 async function main() {
   if (process.argv[2] === 'suggest') return suggestOnly();
+  if (process.argv[2] === 'search') return searchOnly();
+  if (process.argv[2] === 'today') return todayOnly();
   if (process.argv[2] === 'import') return importOnly();
   if (!existsSync(join(ROOT, 'dist', 'cli.js'))) throw new Error('dist/cli.js is missing: run `npm run build` first (npm run bench does).');
   // Other work on a 2-core box shows up in every figure: say how busy it was.
@@ -343,6 +301,7 @@ async function main() {
     const env = childEnv(home);
     figures.push(await cliFigure(env));
     figures.push(await serveFigure(env));
+    figures.push(await todayHttpFigure(BIN, LARGE_DB, env, ROOT, QUICK, log));
     log('Measuring imports…');
     figures.push(...(await importFigures(BIN, env, QUICK, log)));
   } finally {

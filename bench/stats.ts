@@ -1,5 +1,6 @@
 // Timing statistics. The boxes this runs on are small and noisy, so every figure is a median over
 // rounds (of a p50/p99 within each round, or of single wall times), never one measurement.
+import { figure, type Figure, type Goal } from './report.js';
 
 /** The q-quantile (0..1) of a list by the nearest-rank method. */
 export function quantile(values: readonly number[], q: number): number {
@@ -54,10 +55,42 @@ export async function compareInProcess<I>(
     rounds.subject.push(s);
     rounds.baseline.push(b);
   }
-  const summarise = (rs: number[][]): Percentiles => ({
-    p50: median(rs.map((x) => quantile(x, 0.5))),
-    p99: median(rs.map((x) => quantile(x, 0.99))),
-    samples: rs.reduce((sum, x) => sum + x.length, 0),
-  });
-  return { subject: summarise(rounds.subject), baseline: summarise(rounds.baseline) };
+  return { subject: overRounds(rounds.subject), baseline: overRounds(rounds.baseline) };
+}
+
+/** The median over rounds of each round's p50 and p99. */
+export function overRounds(rounds: readonly (readonly number[])[]): Percentiles {
+  const each = rounds.map(percentiles);
+  return {
+    p50: median(each.map((x) => x.p50)),
+    p99: median(each.map((x) => x.p99)),
+    samples: each.reduce((sum, x) => sum + x.samples, 0),
+  };
+}
+
+/** The p50 and p99 of a list of timings. */
+export function percentiles(values: readonly number[]): Percentiles {
+  return { p50: quantile(values, 0.5), p99: quantile(values, 0.99), samples: values.length };
+}
+
+/**
+ * The usual pair of figures from compareInProcess: `${name}.p99` and `${name}.p50`, each beside the
+ * baseline's same percentile, with one goal for both.
+ */
+export function percentileFigures(
+  name: string,
+  r: { subject: Percentiles; baseline: Percentiles },
+  baselineName: string,
+  goal: Goal,
+): Figure[] {
+  return (['p99', 'p50'] as const).map((p) =>
+    figure({
+      name: `${name}.${p}`,
+      value: r.subject[p],
+      unit: 'ms',
+      better: 'lower',
+      baseline: { name: `${baselineName} ${p}`, value: r.baseline[p] },
+      goal,
+    }),
+  );
 }

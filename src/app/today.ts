@@ -1,6 +1,7 @@
 // Today: what to do now (open actions due by the end of the user's local day, snoozed ones whose
 // time has passed counting as open), the next seven days, and today's meetings (CONTRACTS.md,
 // "Actions").
+import { draftFor } from '../domain/action-drafts.js';
 import type { Action } from '../domain/types.js';
 import { endOfLocalDay, startOfLocalDay } from '../domain/zoned.js';
 import type { StoredAction } from '../store/actions.store.js';
@@ -28,7 +29,7 @@ export interface Today {
 
 const withOverdue = (a: StoredAction, now: string): Action => {
   const { overdueAt, ...rest } = a;
-  return { ...rest, overdue: overdueAt <= now };
+  return { ...rest, overdue: overdueAt <= now, draft: draftFor(a) };
 };
 
 /** When an action comes back to the list: its due time, or the end of its snooze if later. */

@@ -3,7 +3,7 @@
 import type { Kysely } from 'kysely';
 import type { Contact, ContactSource, Tie } from '../domain/types.js';
 import { sortKey } from '../domain/names.js';
-import { contactMatches, searchOwner, searchTerms, searchText, type DialectName } from './dialect.js';
+import { searchScope, searchTerms, searchText, type DialectName } from './dialect.js';
 import { bit, bool, type Page } from './rows.js';
 import type { ContactRow, Database } from './schema.js';
 
@@ -215,11 +215,9 @@ export function contactsStore(db: Kysely<Database>, dialect: DialectName) {
     /** One page of contacts, optionally narrowed by a search (all terms, prefix-matched). */
     async list(userId: string, query: ContactQuery): Promise<Contact[]> {
       const terms = query.q ? searchTerms(query.q) : [];
-      let qb = db
-        .selectFrom('contacts')
-        .select(COLUMNS)
-        .where(await searchOwner(db, dialect, 'contacts', userId, terms));
-      if (terms.length) qb = qb.where(contactMatches(dialect, terms));
+      const scope = await searchScope(db, dialect, 'contacts', userId, terms);
+      let qb = db.selectFrom('contacts').select(COLUMNS).where(scope.owner);
+      if (scope.matches) qb = qb.where(scope.matches);
       if (query.organisationId) qb = qb.where('organisation_id', '=', query.organisationId);
       if (query.tag) {
         const tag = query.tag;

@@ -81,46 +81,65 @@ function matchQuery(dialect: DialectName, terms: string[]): string {
 
 /** A WHERE condition: the contact's searchable text matches all of `terms`. */
 export function contactMatches(dialect: DialectName, terms: string[]): Expression<SqlBool> {
+  return ftsMatches(dialect, 'contacts', terms, false);
+}
+
+/**
+ * The FTS condition of a search. On SQLite `scan` writes it as `+rowid IN (…)`, which keeps the
+ * planner from looking the matches up by rowid (see searchScope).
+ */
+function ftsMatches(dialect: DialectName, table: 'contacts' | 'notes', terms: string[], scan: boolean): Expression<SqlBool> {
   const q = matchQuery(dialect, terms);
-  return dialect === 'sqlite'
-    ? sql<SqlBool>`contacts.rowid IN (SELECT rowid FROM contacts_fts WHERE contacts_fts MATCH ${q})`
-    : sql<SqlBool>`contacts.search_vector @@ to_tsquery('simple', ${q})`;
+  if (dialect !== 'sqlite') {
+    return table === 'contacts'
+      ? sql<SqlBool>`contacts.search_vector @@ to_tsquery('simple', ${q})`
+      : sql<SqlBool>`notes.search_vector @@ to_tsquery('simple', ${q})`;
+  }
+  if (table === 'contacts')
+    return scan
+      ? sql<SqlBool>`+contacts.rowid IN (SELECT rowid FROM contacts_fts WHERE contacts_fts MATCH ${q})`
+      : sql<SqlBool>`contacts.rowid IN (SELECT rowid FROM contacts_fts WHERE contacts_fts MATCH ${q})`;
+  return scan
+    ? sql<SqlBool>`+notes.rowid IN (SELECT rowid FROM notes_fts WHERE notes_fts MATCH ${q})`
+    : sql<SqlBool>`notes.rowid IN (SELECT rowid FROM notes_fts WHERE notes_fts MATCH ${q})`;
 }
 
 /** Below this many matches, a search looks its rows up by rowid and sorts them. */
 const FEW_MATCHES = 1000;
 
+/** The WHERE conditions of a search over contacts or notes: whose rows, and (with terms) which. */
+export interface SearchScope {
+  owner: Expression<SqlBool>;
+  matches: Expression<SqlBool> | null;
+}
+
 /**
- * The "belongs to this user" condition of a search over contacts or notes. On SQLite, words that
- * match few rows are fastest found by looking those rows up by rowid and sorting them; words that
- * match many, by walking the (user_id, sort order) index until a page is full. The planner cannot
- * tell which from the query, so count the matches (cheap, up to the threshold) and, when they are
- * few, write the owner test as `+user_id`, which keeps SQLite off that index.
+ * How a search over contacts or notes finds its page. On SQLite, words that match few rows are
+ * fastest found by looking those rows up by rowid and sorting them; words that match many, by
+ * walking the (user_id, sort order) index until a page is full, testing each entry's rowid against
+ * the matches without reading the row. The planner cannot tell which from the query, and left to
+ * itself picks the rowid lookup even for thousands of matches (the page's columns are not in the
+ * index), so count the matches (cheap, up to the threshold) and disable the side that must not be
+ * used: `+user_id` when they are few, `+rowid` when they are many.
  */
-export async function searchOwner(
+export async function searchScope(
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   db: Kysely<any>,
   dialect: DialectName,
   table: 'contacts' | 'notes',
   userId: string,
   terms: string[],
-): Promise<Expression<SqlBool>> {
+): Promise<SearchScope> {
   const owner = sql.ref(`${table}.user_id`);
-  if (dialect === 'sqlite' && terms.length > 0) {
-    const fts = sql.table(`${table}_fts`);
-    const q = matchQuery(dialect, terms);
-    const r = await sql<{
-      n: number;
-    }>`SELECT count(*) AS n FROM (SELECT rowid FROM ${fts} WHERE ${fts} MATCH ${q} LIMIT ${FEW_MATCHES})`.execute(db);
-    if (Number(r.rows[0]?.n ?? 0) < FEW_MATCHES) return sql<SqlBool>`+${owner} = ${userId}`;
-  }
-  return sql<SqlBool>`${owner} = ${userId}`;
-}
-
-/** A WHERE condition: the note's text matches all of `terms`. */
-export function noteMatches(dialect: DialectName, terms: string[]): Expression<SqlBool> {
-  const q = matchQuery(dialect, terms);
-  return dialect === 'sqlite'
-    ? sql<SqlBool>`notes.rowid IN (SELECT rowid FROM notes_fts WHERE notes_fts MATCH ${q})`
-    : sql<SqlBool>`notes.search_vector @@ to_tsquery('simple', ${q})`;
+  if (terms.length === 0) return { owner: sql<SqlBool>`${owner} = ${userId}`, matches: null };
+  if (dialect !== 'sqlite') return { owner: sql<SqlBool>`${owner} = ${userId}`, matches: ftsMatches(dialect, table, terms, false) };
+  const fts = sql.table(`${table}_fts`);
+  const r = await sql<{
+    n: number;
+  }>`SELECT count(*) AS n FROM (SELECT rowid FROM ${fts} WHERE ${fts} MATCH ${matchQuery(dialect, terms)} LIMIT ${FEW_MATCHES})`.execute(
+    db,
+  );
+  return Number(r.rows[0]?.n ?? 0) < FEW_MATCHES
+    ? { owner: sql<SqlBool>`+${owner} = ${userId}`, matches: ftsMatches(dialect, table, terms, false) }
+    : { owner: sql<SqlBool>`${owner} = ${userId}`, matches: ftsMatches(dialect, table, terms, true) };
 }

@@ -1,7 +1,7 @@
 // Notes with their kinds of insight (a child table, so coverage counts stay a GROUP BY).
 import type { Kysely } from 'kysely';
 import type { InsightKind, Note } from '../domain/types.js';
-import { noteMatches, searchOwner, searchTerms, type DialectName } from './dialect.js';
+import { searchScope, searchTerms, type DialectName } from './dialect.js';
 import type { Database, NoteRow } from './schema.js';
 
 export function notesStore(db: Kysely<Database>, dialect: DialectName) {
@@ -79,13 +79,14 @@ export function notesStore(db: Kysely<Database>, dialect: DialectName) {
       q: { contactId?: string; interviewId?: string; q?: string; limit: number; offset: number },
     ): Promise<Note[]> {
       const terms = q.q ? searchTerms(q.q) : [];
+      const scope = await searchScope(db, dialect, 'notes', userId, terms);
       let qb = db
         .selectFrom('notes')
         .select(['id', 'user_id', 'contact_id', 'interview_id', 'question_id', 'text', 'at', 'created_at'])
-        .where(await searchOwner(db, dialect, 'notes', userId, terms));
+        .where(scope.owner);
       if (q.contactId) qb = qb.where('contact_id', '=', q.contactId);
       if (q.interviewId) qb = qb.where('interview_id', '=', q.interviewId);
-      if (terms.length) qb = qb.where(noteMatches(dialect, terms));
+      if (scope.matches) qb = qb.where(scope.matches);
       const rows = await qb.orderBy('at', 'desc').orderBy('id', 'desc').limit(q.limit).offset(q.offset).execute();
       return hydrate(rows);
     },

@@ -1,0 +1,145 @@
+// The Today figures over the large network (30,000 contacts, 10,000 interviews, 60,000 actions):
+// the app's today() in-process beside the same three queries (settings, due actions, today's
+// meetings) hand-written and run through better-sqlite3 prepared statements, and
+// `GET /api/v1/today` from a real `coffeechat serve`.
+import { request, Agent } from 'node:http';
+import Database from 'better-sqlite3';
+import type { Ctx } from '../src/app/context.js';
+import { today } from '../src/app/today.js';
+import { endOfLocalDay, startOfLocalDay } from '../src/domain/zoned.js';
+import { freePort, start } from './procs.js';
+import { figure, type Figure } from './report.js';
+import { compareInProcess, overRounds, percentileFigures, type InProcessOptions } from './stats.js';
+
+const DAY = 24 * 3600 * 1000;
+const ms = (x: number) => `${x.toFixed(2)} ms`;
+
+/** The queries today() runs, as the store writes them, without Kysely, zod or the mapping. */
+export function rawToday(file: string, userId: string) {
+  const db = new Database(file, { readonly: true });
+  const settings = db.prepare('SELECT key, value FROM settings WHERE user_id = ?');
+  const due =
+    db.prepare(`SELECT actions.*, contacts.name AS contact_name FROM actions LEFT JOIN contacts ON contacts.id = actions.contact_id
+    WHERE actions.user_id = ? AND actions.status IN ('open', 'snoozed') AND ((actions.status = 'open' AND actions.due_at < ?) OR (actions.status = 'snoozed' AND actions.snoozed_until < ?))
+    ORDER BY actions.due_at, actions.id LIMIT 1000`);
+  const meetings = db.prepare(`SELECT interviews.*, contacts.name AS contact_name, campaigns.field AS campaign_field FROM interviews
+    JOIN contacts ON contacts.id = interviews.contact_id JOIN campaigns ON campaigns.id = interviews.campaign_id
+    WHERE interviews.user_id = ? AND interviews.scheduled_at >= ? AND interviews.scheduled_at < ? AND interviews.status = 'scheduled'
+    ORDER BY interviews.scheduled_at`);
+  return {
+    run(now: Date) {
+      const s = Object.fromEntries((settings.all(userId) as { key: string; value: string }[]).map((r) => [r.key, r.value]));
+      const tz = s.timezone ?? 'UTC';
+      const end = endOfLocalDay(now, tz);
+      const weekEnd = endOfLocalDay(new Date(end.getTime() + 6 * DAY + DAY / 2), tz).toISOString();
+      return [due.all(userId, weekEnd, weekEnd), meetings.all(userId, startOfLocalDay(now, tz).toISOString(), end.toISOString())];
+    },
+    plan: () =>
+      (db.prepare(`EXPLAIN QUERY PLAN ${due.source}`).all(userId, '', '') as { detail: string }[]).map((r) => r.detail).join(' | '),
+    close: () => db.close(),
+  };
+}
+
+export async function todayFigures(ctx: Ctx, file: string, o: InProcessOptions, log: (s: string) => void): Promise<Figure[]> {
+  const raw = rawToday(file, ctx.userId);
+  try {
+    const t = await today(ctx);
+    log(`Measuring Today (${t.actions.length} due, ${t.upcoming.length} upcoming, ${t.meetings.length} meetings)…`);
+    log(`  plan: ${raw.plan()}`);
+    const now = ctx.clock.now();
+    const r = await compareInProcess(
+      () => now,
+      () => today(ctx),
+      (n) => raw.run(n),
+      o,
+    );
+    log(
+      `  app p50 ${ms(r.subject.p50)} p99 ${ms(r.subject.p99)} · raw p50 ${ms(r.baseline.p50)} p99 ${ms(r.baseline.p99)} (${r.subject.samples} samples each)`,
+    );
+    const [p99, p50] = percentileFigures('today.30k', r, 'raw better-sqlite3: the same queries', { max: 5 });
+    // The goal on the ratio: what the app adds to its queries, whatever the machine.
+    return [p99!, { ...p99!, name: 'today.30k.p99.vs-raw', goal: { ratioMax: 3 } }, p50!];
+  } finally {
+    raw.close();
+  }
+}
+
+function get(url: string, agent: Agent): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const req = request(url, { agent }, (res) => {
+      let body = '';
+      res.setEncoding('utf8');
+      res.on('data', (d: string) => (body += d));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+/** `GET /api/v1/today` against `coffeechat serve` on the large database, over one kept-alive connection. */
+export async function todayHttpFigure(
+  bin: string,
+  db: string,
+  env: NodeJS.ProcessEnv,
+  cwd: string,
+  quick: boolean,
+  log: (s: string) => void,
+): Promise<Figure> {
+  const port = await freePort();
+  const server = start(process.execPath, [bin, 'serve', '--port', String(port), '--db', db], env, cwd);
+  const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+  const base = `http://127.0.0.1:${port}/api/v1`;
+  try {
+    for (let i = 0; ; i++) {
+      const ok = await get(`${base}/health`, agent).then(
+        (r) => r.status === 200,
+        () => false,
+      );
+      if (ok) break;
+      if (i > 400) throw new Error(`coffeechat serve was not ready: ${server.stderr()}`);
+      await new Promise((r) => setTimeout(r, 25));
+    }
+    const first = await get(`${base}/today`, agent);
+    if (first.status !== 200) throw new Error(`GET /api/v1/today answered ${first.status}: ${first.body.slice(0, 300)}`);
+    const timeHealth = async () => {
+      const t = performance.now();
+      await get(`${base}/health`, agent);
+      return performance.now() - t;
+    };
+    const timeToday = async () => {
+      const t = performance.now();
+      await get(`${base}/today`, agent);
+      return performance.now() - t;
+    };
+    const [warmup, rounds, perRound] = quick ? [5, 3, 20] : [50, 7, 100];
+    for (let i = 0; i < warmup; i++) await timeToday();
+    const subject: number[][] = [];
+    const baseline: number[][] = [];
+    for (let r = 0; r < rounds; r++) {
+      const s: number[] = [];
+      const b: number[] = [];
+      for (let i = 0; i < perRound; i++) {
+        s.push(await timeToday());
+        b.push(await timeHealth());
+      }
+      subject.push(s);
+      baseline.push(b);
+    }
+    const sub = overRounds(subject);
+    const bas = overRounds(baseline);
+    log(`  GET /api/v1/today p50 ${ms(sub.p50)} p99 ${ms(sub.p99)} · GET /api/v1/health p99 ${ms(bas.p99)} (${sub.samples} requests)`);
+    return figure({
+      name: 'today.http.p99',
+      value: sub.p99,
+      unit: 'ms',
+      better: 'lower',
+      baseline: { name: 'GET /api/v1/health on the same server p99', value: bas.p99 },
+      goal: { max: 10 },
+    });
+  } finally {
+    agent.destroy();
+    server.child.kill('SIGTERM');
+    await server.exited.catch(() => undefined);
+  }
+}
