@@ -59,6 +59,15 @@ eachDialect('work history', (t) => {
     expect([shown.organisation, shown.title]).toEqual([null, null]);
   });
 
+  it('keeps a job held at the same time when something else about the person is edited', async () => {
+    const c = await buildContact(t(), { name: 'Ola Berg', organisation: 'Acme', title: 'Analyst' });
+    await addRole(t(), c.id, { organisation: 'Health UX Guild', title: 'Chapter Organiser' });
+    const before = await jobs(t(), c.id);
+    await updateContact(t(), c.id, { emails: ['ola@example.org'] });
+    expect(await jobs(t(), c.id)).toEqual(before);
+    expect(before.filter((r) => r[3] === null)).toHaveLength(2);
+  });
+
   it('refuses a role without organisation or title, an impossible date, and an end before the start', async () => {
     const c = await buildContact(t());
     expect(await codeOf(addRole(t(), c.id, { from: '2020' }))).toBe('invalid_input');

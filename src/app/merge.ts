@@ -199,7 +199,7 @@ export async function mergeContacts(ctx: Ctx, keepId: string, input: unknown): P
     await tx.contacts.delete(ctx.userId, otherId);
     await tx.contacts.update(ctx.userId, keepId, merged, now);
     // The job taken from either side must be the open role of the merged work history.
-    await saveJob(ctx, tx, keepId, merged, { at: now });
+    await saveJob(ctx, tx, keepId, merged, { at: now, merged: true });
     let historyNoteId: string | null = null;
     if (lost.length) {
       historyNoteId = ctx.ids();

@@ -59,7 +59,7 @@ export async function saveJob(
   tx: Store,
   contactId: string,
   job: { organisationId: string | null; title: string | null; source: ContactSource },
-  opts: { newJob?: boolean; at: string },
+  opts: { newJob?: boolean; at: string; /** a merge: the job chosen ends the other side's job elsewhere */ merged?: boolean },
 ): Promise<void> {
   const roles = await tx.roles.list(ctx.userId, contactId);
   const cur = currentRole(roles);
@@ -70,10 +70,12 @@ export async function saveJob(
   }
   const same = roles.find((r) => r.to === null && r.organisationId === job.organisationId && r.title === job.title);
   if (same) {
-    // Already an open role (a merge brought both people's jobs): the others elsewhere have ended.
-    for (const r of roles)
-      if (r.to === null && r.id !== same.id && r.organisationId !== job.organisationId)
-        await tx.roles.update(ctx.userId, r.id, { ...r, to: month });
+    // A merge brings both people's jobs; the one chosen is current, the other one has ended. Outside
+    // a merge, other open roles are jobs held at the same time and stay as they are.
+    if (opts.merged)
+      for (const r of roles)
+        if (r.to === null && r.id !== same.id && r.organisationId !== job.organisationId)
+          await tx.roles.update(ctx.userId, r.id, { ...r, to: month });
     return;
   }
   const elsewhere = cur?.organisationId && job.organisationId && cur.organisationId !== job.organisationId;
