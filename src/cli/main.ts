@@ -22,6 +22,7 @@ import { draftCommand } from './draft.command.js';
 import { lintCommand } from './lint.command.js';
 import { sendCommand } from './send.command.js';
 import { templatesCommand } from './templates.command.js';
+import { calendarCommand, scheduleCommand } from './schedule.command.js';
 import { fail } from './runtime.js';
 
 declare const __VERSION__: string | undefined;
@@ -54,6 +55,8 @@ for (const c of [
   exportCommand(),
   campaignsCommand(),
   interviewsCommand(),
+  scheduleCommand(),
+  calendarCommand(),
   logCommand(),
   templatesCommand(),
   lintCommand(),

@@ -24,6 +24,7 @@ import { checkDraft, checkInput, draft, draftInput } from '../app/drafts.js';
 import { lintInput, lintText } from '../app/lint.js';
 import { sendInput, sendMessage } from '../app/send.js';
 import * as actions from '../app/actions.js';
+import * as schedule from '../app/schedule.js';
 import { items, route, type RouteDef } from './route.js';
 
 const p = (r: { params: Record<string, string> }) => r.params.id!;
@@ -33,6 +34,12 @@ const EXPORT_FILES = {
   vcard: { type: 'text/vcard; charset=utf-8', filename: 'coffeechat-contacts.vcf' },
   json: { type: 'application/json; charset=utf-8', filename: 'coffeechat-backup.json' },
 };
+
+const ICS_TYPE = 'text/calendar; charset=utf-8';
+/** A download route's body is a stream of text chunks; a calendar file is written whole. */
+async function* oneChunk(text: string): AsyncGenerator<string> {
+  yield text;
+}
 
 export const ROUTES: RouteDef[] = [
   route({ method: 'get', path: '/health', tag: 'meta', summary: 'Whether the server is up', run: async () => ({ ok: true }) }),
@@ -476,6 +483,30 @@ export const ROUTES: RouteDef[] = [
     summary: "Change an interview's status (life-cycle rules apply)",
     body: interviews.moveInput,
     run: (ctx, r) => interviews.moveInterview(ctx, p(r), r.body),
+  }),
+  route({
+    method: 'post',
+    path: '/interviews/:id/schedule',
+    tag: 'interviews',
+    summary: 'Set the time, length, mode and place of a meeting; the interview becomes scheduled',
+    body: schedule.scheduleInput,
+    run: (ctx, r) => schedule.scheduleInterview(ctx, p(r), r.body),
+  }),
+  route({
+    method: 'get',
+    path: '/interviews/:id/calendar.ics',
+    tag: 'interviews',
+    summary: "One interview's meeting as an iCalendar file",
+    download: (r) => ({ type: ICS_TYPE, filename: `coffeechat-${p(r)}.ics` }),
+    run: async (ctx, r) => oneChunk(await schedule.calendarIcs(ctx, { interviewId: p(r) })),
+  }),
+  route({
+    method: 'get',
+    path: '/calendar.ics',
+    tag: 'interviews',
+    summary: 'Every scheduled (and held) meeting as an iCalendar file',
+    download: () => ({ type: ICS_TYPE, filename: 'coffeechat.ics' }),
+    run: async (ctx) => oneChunk(await schedule.calendarIcs(ctx, {})),
   }),
 
   route({
