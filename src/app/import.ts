@@ -7,7 +7,9 @@ import { CONFIDENT, DuplicateIndex, type MatchInput } from '../domain/dedupe.js'
 import { AppError } from '../domain/errors.js';
 import { splitName } from '../domain/names.js';
 import type { Contact, Permission } from '../domain/types.js';
-import { CONTACT_FORMATS, readContacts, type ContactFormat, type ImportedContact } from '../formats/index.js';
+import { CONTACT_FORMATS, readContacts, type ContactFormat, type ImportedContact, type ImportReport } from '../formats/index.js';
+
+export type { ImportReport };
 import { unneutralise } from '../formats/csv-write.js';
 import type { Store } from '../store/index.js';
 import { contactRecord, type ContactRecord } from '../store/contacts.store.js';
@@ -25,18 +27,6 @@ export const importOptions = z
     strict: z.coerce.boolean().default(false),
   })
   .strict();
-
-export interface ImportReport {
-  format: ContactFormat | null;
-  dryRun: boolean;
-  rows: number;
-  created: number;
-  updated: number;
-  unchanged: number;
-  merged: number;
-  skipped: number;
-  errors: { line: number; message: string }[];
-}
 
 /** Thrown inside the transaction to undo a dry run; never leaves this module. */
 class RollBack extends Error {}

@@ -76,3 +76,16 @@ export interface ReadOptions {
 }
 
 export const DEFAULT_MAX_BYTES = 50 * 1024 * 1024;
+
+/** What an import did (or, in a dry run, would do): the shape `coffeechat import --json` prints. */
+export interface ImportReport {
+  format: ContactFormat | null;
+  dryRun: boolean;
+  rows: number;
+  created: number;
+  updated: number;
+  unchanged: number;
+  merged: number;
+  skipped: number;
+  errors: RowError[];
+}

@@ -7,6 +7,7 @@ export type {
   FormatOption,
   FormatAnnouncement,
   ImportedContact,
+  ImportReport,
   ReadEvent,
   ReadOptions,
   RowError,

@@ -26,6 +26,7 @@ import type {
 } from '../../src/domain/types';
 import type { TemplateChannel, TemplatePurpose } from '../../src/domain/templates/placeholders';
 import type { FieldDifference, MergeChoice } from '../../src/domain/merge-fields';
+import type { ContactFormat, ImportReport } from '../../src/formats/contact-record';
 import type { NetworkGraph } from '../../src/domain/network-graph';
 import type { TemplateView } from '../../src/domain/templates/builtin';
 import type { Draft } from '../../src/domain/templates/draft';
@@ -174,20 +175,10 @@ export type AllSettings = Settings & Record<string, unknown>;
 /** An introduction with the names of both people, as the contact's introductions list gives it. */
 export type IntroductionView = Introduction & { introducerName: string; contactName: string };
 
-export type ImportFormat = 'auto' | 'linkedin' | 'google' | 'outlook' | 'vcard' | 'csv' | 'json';
+export type ImportFormat = 'auto' | ContactFormat;
 
 /** What an import did, or (dry run) would do. */
-export interface ImportReport {
-  format: Exclude<ImportFormat, 'auto'> | null;
-  dryRun: boolean;
-  rows: number;
-  created: number;
-  updated: number;
-  unchanged: number;
-  merged: number;
-  skipped: number;
-  errors: { line: number; message: string }[];
-}
+export type { ImportReport };
 
 /** An organisation a campaign aims at, ranked the LAMP way (rank 1 first). */
 export interface Target {
