@@ -4,31 +4,12 @@
 // names, introducers) and groups them per contact, so the difference is the app's own overhead
 // (Kysely, zod, promises, mapping), not less work.
 import Database from 'better-sqlite3';
+import { CONTACT_COLUMNS } from '../src/store/contacts.store.js';
 
 type Row = Record<string, unknown> & { id: string; organisation_id: string | null };
 
-// The columns a Contact is made of, as contacts.store.ts selects them: everything but search_text.
-const COLUMNS = [
-  'id',
-  'user_id',
-  'name',
-  'sort_name',
-  'given_name',
-  'family_name',
-  'organisation_id',
-  'title',
-  'linkedin_url',
-  'location',
-  'tie',
-  'do_not_contact',
-  'source',
-  'connected_on',
-  'research',
-  'created_at',
-  'updated_at',
-]
-  .map((c) => `c.${c}`)
-  .join(', ');
+// The columns a Contact is made of, exactly as contacts.store.ts selects them.
+const COLUMNS = CONTACT_COLUMNS.map((c) => `c.${c}`).join(', ');
 
 export function rawContacts(file: string, userId: string) {
   const db = new Database(file, { readonly: true });

@@ -2,9 +2,8 @@
 // priority and status, list them ranked with advocacy derived from the user's contacts.
 import * as z from 'zod';
 import { AppError, notFound } from '../domain/errors.js';
-import { rankTargets } from '../domain/targets.js';
+import { rankTargets, type Target, type TargetView } from '../domain/targets.js';
 import { TARGET_STATUSES } from '../domain/types.js';
-import type { TargetView } from '../store/targets.store.js';
 import type { Ctx } from './context.js';
 import { resolveOrganisation } from './organisations.js';
 import { idText, parse, requiredText } from './validate.js';
@@ -27,7 +26,7 @@ export const targetPatch = z
   .strict();
 
 /** A target with its derived advocacy and place in the ranking. */
-export type Target = TargetView & { advocacy: boolean; rank: number };
+export type { Target };
 
 const present = (list: TargetView[]): Target[] => rankTargets(list).map((t, i) => ({ ...t, advocacy: t.knownInside > 0, rank: i + 1 }));
 

@@ -2,6 +2,24 @@
 // postings are, then advocacy (someone the user knows inside). Ruled-out targets sink to the end.
 import type { TargetStatus } from './types.js';
 
+/** A target as stored: the organisation, the user's priorities, and who they know there. */
+export interface TargetView {
+  id: string;
+  campaignId: string;
+  organisationId: string;
+  organisation: string;
+  motivation: number;
+  posting: number;
+  status: TargetStatus;
+  /** Contacts at the organisation the user knows (close or acquaintance), and all contacts there. */
+  knownInside: number;
+  contactsInside: number;
+  createdAt: string;
+}
+
+/** A target as shown: ranked (1 first), with advocacy derived from who the user knows inside. */
+export type Target = TargetView & { advocacy: boolean; rank: number };
+
 export interface RankableTarget {
   organisation: string;
   motivation: number;

@@ -30,7 +30,7 @@ export interface ContactQuery extends Page {
 
 // Every column a Contact is made of: not `*`, which would also fetch the search text and (on
 // PostgreSQL) its tsvector for every row of a page.
-const COLUMNS = [
+export const CONTACT_COLUMNS = [
   'id',
   'user_id',
   'name',
@@ -50,7 +50,7 @@ const COLUMNS = [
   'updated_at',
 ] as const satisfies readonly (keyof ContactRow)[];
 
-type ContactColumns = Pick<ContactRow, (typeof COLUMNS)[number]>;
+type ContactColumns = Pick<ContactRow, (typeof CONTACT_COLUMNS)[number]>;
 
 export function contactsStore(db: Kysely<Database>, dialect: DialectName) {
   async function orgName(userId: string, organisationId: string | null): Promise<string | null> {
@@ -202,13 +202,18 @@ export function contactsStore(db: Kysely<Database>, dialect: DialectName) {
     },
 
     async get(userId: string, id: string): Promise<Contact | undefined> {
-      const row = await db.selectFrom('contacts').select(COLUMNS).where('id', '=', id).where('user_id', '=', userId).executeTakeFirst();
+      const row = await db
+        .selectFrom('contacts')
+        .select(CONTACT_COLUMNS)
+        .where('id', '=', id)
+        .where('user_id', '=', userId)
+        .executeTakeFirst();
       return row ? (await hydrate(userId, [row]))[0] : undefined;
     },
 
     async getMany(userId: string, ids: string[]): Promise<Contact[]> {
       if (ids.length === 0) return [];
-      const rows = await db.selectFrom('contacts').select(COLUMNS).where('id', 'in', ids).where('user_id', '=', userId).execute();
+      const rows = await db.selectFrom('contacts').select(CONTACT_COLUMNS).where('id', 'in', ids).where('user_id', '=', userId).execute();
       return hydrate(userId, rows);
     },
 
@@ -216,7 +221,7 @@ export function contactsStore(db: Kysely<Database>, dialect: DialectName) {
     async list(userId: string, query: ContactQuery): Promise<Contact[]> {
       const terms = query.q ? searchTerms(query.q) : [];
       const scope = await searchScope(db, dialect, 'contacts', userId, terms);
-      let qb = db.selectFrom('contacts').select(COLUMNS).where(scope.owner);
+      let qb = db.selectFrom('contacts').select(CONTACT_COLUMNS).where(scope.owner);
       if (scope.matches) qb = qb.where(scope.matches);
       if (query.organisationId) qb = qb.where('organisation_id', '=', query.organisationId);
       if (query.tag) {
@@ -263,7 +268,7 @@ export function contactsStore(db: Kysely<Database>, dialect: DialectName) {
         .execute();
       for (const { id } of rows) {
         const c = (
-          await hydrate(userId, [await db.selectFrom('contacts').select(COLUMNS).where('id', '=', id).executeTakeFirstOrThrow()])
+          await hydrate(userId, [await db.selectFrom('contacts').select(CONTACT_COLUMNS).where('id', '=', id).executeTakeFirstOrThrow()])
         )[0]!;
         await db
           .updateTable('contacts')

@@ -2,21 +2,10 @@
 // the user knows works there) is derived from contacts when read, never stored by hand.
 import type { Kysely } from 'kysely';
 import type { TargetStatus } from '../domain/types.js';
+import type { TargetView } from '../domain/targets.js';
 import type { Database } from './schema.js';
 
-export interface TargetView {
-  id: string;
-  campaignId: string;
-  organisationId: string;
-  organisation: string;
-  motivation: number;
-  posting: number;
-  status: TargetStatus;
-  /** Contacts at the organisation the user knows (close or acquaintance), and all contacts there. */
-  knownInside: number;
-  contactsInside: number;
-  createdAt: string;
-}
+export type { TargetView };
 
 export function targetsStore(db: Kysely<Database>) {
   const base = (userId: string) =>

@@ -27,6 +27,7 @@ import type {
 import type { TemplateChannel, TemplatePurpose } from '../../src/domain/templates/placeholders';
 import type { FieldDifference, MergeChoice } from '../../src/domain/merge-fields';
 import type { ContactFormat, ImportReport } from '../../src/formats/contact-record';
+import type { Target } from '../../src/domain/targets';
 import type { NetworkGraph } from '../../src/domain/network-graph';
 import type { TemplateView } from '../../src/domain/templates/builtin';
 import type { Draft } from '../../src/domain/templates/draft';
@@ -180,24 +181,7 @@ export type ImportFormat = 'auto' | ContactFormat;
 /** What an import did, or (dry run) would do. */
 export type { ImportReport };
 
-/** An organisation a campaign aims at, ranked the LAMP way (rank 1 first). */
-export interface Target {
-  id: string;
-  campaignId: string;
-  organisationId: string;
-  organisation: string;
-  /** 0 to 3 */
-  motivation: number;
-  /** 1 to 3 */
-  posting: number;
-  status: TargetStatus;
-  /** Contacts there the user knows (close or acquaintance), and all contacts there. */
-  knownInside: number;
-  contactsInside: number;
-  advocacy: boolean;
-  rank: number;
-  createdAt: string;
-}
+export type { Target };
 
 export interface TargetInput {
   campaignId: string;
