@@ -32,7 +32,7 @@ export interface El {
   getAttribute(name: string): string | null;
 }
 export interface Page$ {
-  document: { activeElement: El | null; querySelector(selector: string): El | null };
+  document: { activeElement: El | null; querySelector(selector: string): El | null; getAnimations(): { finished: Promise<unknown> }[] };
   axe?: {
     run(
       context: unknown,
@@ -131,6 +131,8 @@ export function browserSuite(name: string, body: (app: WebApp) => void): void {
         if (!(await page.evaluate(() => 'axe' in globalThis))) await page.addScriptTag({ content: axeSource() });
         const result = await page.evaluate(async () => {
           const w = globalThis as unknown as Page$;
+          // A toast still fading in has the contrast of its half-way opacity: judge the settled page.
+          await Promise.all(w.document.getAnimations().map((a) => a.finished.catch(() => undefined)));
           const r = await w.axe!.run(w.document, { resultTypes: ['violations'] });
           return r.violations.map((v) => ({
             id: v.id,

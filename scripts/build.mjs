@@ -19,8 +19,9 @@ if (only !== 'web') {
     target: 'node20',
     sourcemap: 'linked',
     minify: true,
-    // Native and lazily loaded drivers stay outside the bundle.
-    external: ['better-sqlite3', 'pg', 'date-holidays'],
+    // Native and lazily loaded drivers stay outside the bundle; so does pdfkit, which finds its
+    // standard fonts through its package's own import map at run time.
+    external: ['better-sqlite3', 'pg', 'date-holidays', 'pdfkit'],
     define: { __VERSION__: JSON.stringify(pkg.version) },
     banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
     logLevel: 'warning',

@@ -59,6 +59,34 @@ eachDialect('actions', (t) => {
     expect(day.actions[0]!.contactName).toMatch(/^Person \d+ Example$/);
   });
 
+  it('today shows the most urgent few of a long list and counts them all', async () => {
+    const ctx = t();
+    await updateSettings(ctx, { timezone: 'UTC' });
+    const c = await buildCampaign(ctx);
+    // Three requests on Monday 2 March, so each has an ask-second-person (Thu) and a follow-up (next Wed).
+    for (let n = 0; n < 3; n++) {
+      const i = await buildInterview(ctx, { campaignId: c.id });
+      ctx.clock.set(`2026-03-02T0${n + 1}:00:00.000Z`);
+      await logTouch(ctx, { contactId: i.contactId, channel: 'email', purpose: 'request' });
+    }
+    // One ask-second-person snoozed to Friday morning comes back on Friday.
+    const first = (await listActions(ctx, { status: 'open' })).find((a) => a.kind === 'ask-second-person')!;
+    await snoozeAction(ctx, first.id, { until: '2026-03-06T08:00' });
+    ctx.clock.set('2026-03-06T10:00:00.000Z');
+    const all = await today(ctx);
+    expect(all.counts).toEqual({ overdue: 3, dueToday: 0, upcoming: 3, meetings: 0 });
+    expect(all.more).toEqual({ actions: 0, upcoming: 0 });
+    const capped = await today(ctx, { limit: '2' });
+    expect(capped.counts).toEqual(all.counts);
+    expect(capped.actions.map((a) => a.id)).toEqual(all.actions.slice(0, 2).map((a) => a.id));
+    expect(capped.upcoming.map((a) => a.id)).toEqual(all.upcoming.slice(0, 2).map((a) => a.id));
+    expect(capped.more).toEqual({ actions: 1, upcoming: 1 });
+    expect(all.actions.map((a) => a.dueAt)).toEqual([...all.actions.map((a) => a.dueAt)].sort());
+    expect(all.actions.map((a) => a.id)).toContain(first.id);
+    expect(await codeOf(today(ctx, { limit: '0' }))).toBe('invalid_input');
+    expect(await codeOf(today(ctx, { limit: '1001' }))).toBe('invalid_input');
+  });
+
   it('accepting a suggestion through a mutual contact adds the prospect and the introduction to ask for', async () => {
     const ctx = t();
     await updateSettings(ctx, { timezone: 'UTC' });

@@ -42,9 +42,14 @@ describe.each(['sqlite', 'postgres'] as const)('pinned SQL [%s]', (dialect) => {
     expect(sql).toMatchSnapshot();
   });
 
-  it('today: due actions', async () => {
+  it('today: due and upcoming actions, and their counts', async () => {
     const { store, sql } = compiledBy(dialect);
-    await store.actions.due('u', '2026-03-10T00:00:00.000Z');
+    await store.actions.today('u', {
+      now: '2026-03-03T10:00:00.000Z',
+      endOfDay: '2026-03-04T00:00:00.000Z',
+      weekEnd: '2026-03-11T00:00:00.000Z',
+      limit: 50,
+    });
     expect(sql).toMatchSnapshot();
   });
 

@@ -5,7 +5,7 @@ import * as z from 'zod';
 import { draftFor, type ActionDraft } from '../domain/action-drafts.js';
 import { addBusinessDays } from '../domain/business-days.js';
 import { AppError, notFound } from '../domain/errors.js';
-import { planActions, type InterviewFacts } from '../domain/follow-through.js';
+import { planActions, updatesToResume, type InterviewFacts } from '../domain/follow-through.js';
 import { checkMove } from '../domain/lifecycle.js';
 import { ACTION_STATUSES, type Action } from '../domain/types.js';
 import { parseUserTime } from '../domain/zoned.js';
@@ -13,6 +13,7 @@ import type { Store } from '../store/index.js';
 import type { ActionRecord } from '../store/actions.store.js';
 import type { Ctx } from './context.js';
 import { addInterview, type InterviewDetail } from './interviews.js';
+import { isPrepared } from './prep.js';
 import { getSettings } from './settings.js';
 import { idText, paging, parse, timeText } from './validate.js';
 
@@ -38,27 +39,44 @@ const inTx = (ctx: Ctx, tx: Store): Ctx => ({ ...ctx, store: tx });
 /**
  * Brings one interview's actions in line with the rules: creates the ones now due, closes the
  * ones overtaken, moves the ones whose meeting moved. Call it in the transaction of the change.
+ * `resumeUpdates` when the user has just lifted a stop on keeping in touch (campaign reopened,
+ * "done keeping in touch" undone): the update reminder that the stop dismissed comes back.
  */
-export async function syncActions(ctx: Ctx, tx: Store, interviewId: string): Promise<void> {
+export async function syncActions(ctx: Ctx, tx: Store, interviewId: string, opts: { resumeUpdates?: boolean } = {}): Promise<void> {
   const interview = await tx.interviews.get(ctx.userId, interviewId);
   if (!interview) return;
   const contact = await tx.contacts.get(ctx.userId, interview.contactId);
   if (!contact) return;
-  const [settings, touches, actions, introducer] = await Promise.all([
+  const [settings, touches, actions, introducer, campaign, introducerTouches] = await Promise.all([
     getSettings(inTx(ctx, tx)),
     tx.touches.list(ctx.userId, { contactId: contact.id, limit: 10_000, offset: 0 }),
     tx.actions.forInterview(ctx.userId, interviewId),
     contact.introducedBy ? tx.contacts.get(ctx.userId, contact.introducedBy) : Promise.resolve(undefined),
+    tx.campaigns.get(ctx.userId, interview.campaignId),
+    contact.introducedBy
+      ? tx.touches.list(ctx.userId, { contactId: contact.introducedBy, limit: 10_000, offset: 0 })
+      : Promise.resolve([]),
   ]);
   const facts: InterviewFacts = {
     interview,
     contact: { id: contact.id, name: contact.name, organisation: contact.organisation, doNotContact: contact.doNotContact },
     introducer: introducer?.name ?? null,
-    prepared: false,
+    introducerThanks: introducerTouches
+      .filter((t) => !t.planned && t.direction === 'out' && t.purpose === 'thank-you')
+      .map((t) => t.at),
+    prepared: await isPrepared(tx, ctx.userId, interviewId),
     touches,
     actions,
+    campaignEnded: campaign?.status === 'ended',
+    doneKeepingInTouch: interview.keepInTouchDoneAt !== null,
   };
-  const plan = planActions(facts, { timeZone: settings.timezone, country: settings.country, preset: settings.followUpPreset });
+  const rules = { timeZone: settings.timezone, country: settings.country, preset: settings.followUpPreset };
+  if (opts.resumeUpdates) {
+    const resumed = updatesToResume(facts, rules);
+    for (const id of resumed) await tx.actions.setStatus(ctx.userId, id, 'open', null, null);
+    facts.actions = actions.map((a) => (resumed.includes(a.id) ? { ...a, status: 'open' as const, closedAt: null } : a));
+  }
+  const plan = planActions(facts, rules);
   const now = ctx.clock.now().toISOString();
   for (const c of plan.close) await tx.actions.setStatus(ctx.userId, c.id, c.status, null, now);
   for (const m of plan.move) await tx.actions.reschedule(ctx.userId, m.id, m.dueAt, m.overdueAt, m.reason);
@@ -82,10 +100,17 @@ export async function syncActions(ctx: Ctx, tx: Store, interviewId: string): Pro
   }
 }
 
-/** Syncs every interview with a person (a touch may count for any of them, e.g. the last touch). */
+/**
+ * Syncs every interview with a person (a touch may count for any of them, e.g. the last touch),
+ * and those with the people they introduced (a thank-you to an introducer is about them).
+ */
 export async function syncPerson(ctx: Ctx, tx: Store, contactId: string): Promise<void> {
   const interviews = await tx.interviews.list(ctx.userId, { contactId, limit: 1000, offset: 0 });
   for (const i of interviews) await syncActions(ctx, tx, i.id);
+  const introduced = (await tx.introductions.forContact(ctx.userId, contactId)).filter((x) => x.introducerId === contactId);
+  for (const x of introduced) {
+    for (const i of await tx.interviews.list(ctx.userId, { contactId: x.contactId, limit: 1000, offset: 0 })) await syncActions(ctx, tx, i.id);
+  }
 }
 
 /**

@@ -2,6 +2,8 @@
 import * as z from 'zod';
 import { AppError, notFound } from '../domain/errors.js';
 import { CAMPAIGN_STATUSES, SITUATIONS, type Campaign } from '../domain/types.js';
+import type { Store } from '../store/index.js';
+import { syncActions } from './actions.js';
 import type { Ctx } from './context.js';
 import { optionalText, paging, parse, requiredText } from './validate.js';
 
@@ -47,15 +49,27 @@ export async function updateCampaign(ctx: Ctx, id: string, input: unknown): Prom
 export async function endCampaign(ctx: Ctx, id: string): Promise<Campaign> {
   const cur = await getCampaign(ctx, id);
   if (cur.status === 'ended') throw new AppError('invalid_transition', 'This campaign has already ended.');
-  await ctx.store.campaigns.update(ctx.userId, id, { ...cur, status: 'ended' }, ctx.clock.now().toISOString());
+  await ctx.store.transaction(async (tx) => {
+    await tx.campaigns.update(ctx.userId, id, { ...cur, status: 'ended' }, ctx.clock.now().toISOString());
+    await syncCampaign(ctx, tx, id, false);
+  });
   return getCampaign(ctx, id);
 }
 
+/** Reopens a campaign: the update reminders its end put away come back. */
 export async function reopenCampaign(ctx: Ctx, id: string): Promise<Campaign> {
   const cur = await getCampaign(ctx, id);
   if (cur.status === 'active') throw new AppError('invalid_transition', 'This campaign is already active.');
-  await ctx.store.campaigns.update(ctx.userId, id, { ...cur, status: 'active' }, null);
+  await ctx.store.transaction(async (tx) => {
+    await tx.campaigns.update(ctx.userId, id, { ...cur, status: 'active' }, null);
+    await syncCampaign(ctx, tx, id, true);
+  });
   return getCampaign(ctx, id);
+}
+
+async function syncCampaign(ctx: Ctx, tx: Store, campaignId: string, resumeUpdates: boolean): Promise<void> {
+  const interviews = await tx.interviews.list(ctx.userId, { campaignId, limit: 1_000_000, offset: 0 });
+  for (const i of interviews) await syncActions(ctx, tx, i.id, { resumeUpdates });
 }
 
 export async function getCampaign(ctx: Ctx, id: string): Promise<Campaign> {

@@ -19,9 +19,11 @@ import {
   type TemplateChannel,
   type TemplatePurpose,
 } from '../domain/templates/index.js';
+import { adviceFrom, progressValues, referralsClause } from '../domain/templates/progress.js';
 import type { Contact } from '../domain/types.js';
 import type { IntroductionView } from '../store/introductions.store.js';
 import type { Ctx } from './context.js';
+import { progressSince } from './outcomes.js';
 import { getSettings } from './settings.js';
 import { getTemplate } from './templates.js';
 import { idText, parse } from './validate.js';
@@ -87,6 +89,8 @@ async function draftContext(ctx: Ctx, interviewId: string, p: TemplatePurpose, i
     'user.firstName': firstWord(settings.name),
     minutes,
     advice: adviceFrom(notes),
+    'conversation.referrals': referralsClause(links.filter((x) => x.introducerId === contact.id && x.interviewId === interviewId).length),
+    ...(p === 'update' ? progressValues(await progressSince(ctx, interview)) : {}),
   };
   return {
     interviewId,
@@ -161,16 +165,6 @@ export async function resolveRecipient(
     });
   }
   return { recipient: contact, interviewId: interview.id };
-}
-
-/** The advice to quote: the first sentence of the earliest note that carries an insight. */
-function adviceFrom(notes: { text: string; kinds: string[]; at: string }[]): string | null {
-  const useful = [...notes].sort((a, b) => a.at.localeCompare(b.at)).filter((n) => n.kinds.some((k) => k !== 'contacts'));
-  const text = useful[0]?.text.trim();
-  if (!text) return null;
-  const sentence = /^[\s\S]*?[.!?](?=\s|$)/.exec(text)?.[0] ?? text;
-  const one = sentence.replace(/\s+/g, ' ').trim();
-  return one.length > 240 ? `${one.slice(0, 237).trimEnd()}…` : one;
 }
 
 async function pickTemplate(ctx: Ctx, p: TemplatePurpose, ch: TemplateChannel | undefined, templateId?: string): Promise<Template> {

@@ -5,6 +5,7 @@ import * as z from 'zod';
 import { AppError, notFound } from '../domain/errors.js';
 import { allowedMoves, checkMove } from '../domain/lifecycle.js';
 import { INTERVIEW_STATUSES, type Interview, type InterviewStatus } from '../domain/types.js';
+import type { Store } from '../store/index.js';
 import type { InterviewView } from '../store/interviews.store.js';
 import { syncActions } from './actions.js';
 import type { Ctx } from './context.js';
@@ -27,7 +28,7 @@ export const moveInput = z
 /** The interview plus where it may go next, so a board can offer only allowed moves. */
 export type InterviewDetail = InterviewView & { allowedMoves: readonly InterviewStatus[] };
 
-const withMoves = (i: InterviewView): InterviewDetail => ({ ...i, allowedMoves: allowedMoves(i.status) });
+export const withMoves = (i: InterviewView): InterviewDetail => ({ ...i, allowedMoves: allowedMoves(i.status) });
 
 export async function addInterview(ctx: Ctx, input: unknown): Promise<InterviewDetail> {
   const data = parse(interviewInput, input);
@@ -77,24 +78,36 @@ export async function listInterviews(ctx: Ctx, input: unknown): Promise<Intervie
 /** A status change asked for by the user (board, `interviews move`, API). */
 export async function moveInterview(ctx: Ctx, id: string, input: unknown): Promise<InterviewDetail> {
   const data = parse(moveInput, input);
-  return ctx.store.transaction(async (tx) => {
-    const cur = await tx.interviews.get(ctx.userId, id);
-    if (!cur) throw notFound('interview', id);
-    const noReferrals = cur.noReferrals || data.noReferrals === true;
-    const answered = noReferrals || (await tx.interviews.hasReferral(ctx.userId, id));
-    checkMove(cur.status, data.status, answered);
-    const now = ctx.clock.now().toISOString();
-    const next: Interview = {
-      ...cur,
-      status: data.status,
-      noReferrals,
-      heldAt: data.status === 'held' ? now : data.status === 'prospect' ? null : cur.heldAt,
-      updatedAt: now,
-    };
-    await tx.interviews.update(ctx.userId, next);
-    await syncActions(ctx, tx, id);
-    return withMoves((await tx.interviews.get(ctx.userId, id))!);
-  });
+  return ctx.store.transaction((tx) => applyMove(ctx, tx, id, data.status, data.noReferrals === true));
+}
+
+/**
+ * A checked status change inside the caller's transaction: the one path `moveInterview` and
+ * `closeInterview` (app/close.ts) share, so `held` means the same whichever asked for it.
+ */
+export async function applyMove(
+  ctx: Ctx,
+  tx: Store,
+  id: string,
+  status: InterviewStatus,
+  noReferralsNow: boolean,
+): Promise<InterviewDetail> {
+  const cur = await tx.interviews.get(ctx.userId, id);
+  if (!cur) throw notFound('interview', id);
+  const noReferrals = cur.noReferrals || noReferralsNow;
+  const answered = noReferrals || (await tx.interviews.hasReferral(ctx.userId, id));
+  checkMove(cur.status, status, answered);
+  const now = ctx.clock.now().toISOString();
+  const next: Interview = {
+    ...cur,
+    status,
+    noReferrals,
+    heldAt: status === 'held' ? now : status === 'prospect' ? null : cur.heldAt,
+    updatedAt: now,
+  };
+  await tx.interviews.update(ctx.userId, next);
+  await syncActions(ctx, tx, id);
+  return withMoves((await tx.interviews.get(ctx.userId, id))!);
 }
 
 export async function deleteInterview(ctx: Ctx, id: string): Promise<void> {

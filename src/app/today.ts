@@ -1,6 +1,7 @@
 // Today: what to do now (open actions due by the end of the user's local day, snoozed ones whose
 // time has passed counting as open), the next seven days, and today's meetings (CONTRACTS.md,
 // "Actions").
+import * as z from 'zod';
 import { draftFor } from '../domain/action-drafts.js';
 import type { Action } from '../domain/types.js';
 import { endOfLocalDay, startOfLocalDay } from '../domain/zoned.js';
@@ -8,8 +9,11 @@ import type { StoredAction } from '../store/actions.store.js';
 import type { InterviewView } from '../store/interviews.store.js';
 import type { Ctx } from './context.js';
 import { getSettings } from './settings.js';
+import { parse } from './validate.js';
 
 const DAY = 24 * 3600 * 1000;
+const DEFAULT_LIMIT = 50;
+const MAX_LIMIT = 1000;
 
 export interface TodayCounts {
   overdue: number;
@@ -25,6 +29,8 @@ export interface Today {
   upcoming: Action[];
   meetings: InterviewView[];
   counts: TodayCounts;
+  /** How many actions each list left out (see `limit`). */
+  more: { actions: number; upcoming: number };
 }
 
 const withOverdue = (a: StoredAction, now: string): Action => {
@@ -32,11 +38,15 @@ const withOverdue = (a: StoredAction, now: string): Action => {
   return { ...rest, overdue: overdueAt <= now, draft: draftFor(a) };
 };
 
-/** When an action comes back to the list: its due time, or the end of its snooze if later. */
-const comesBackAt = (a: Pick<Action, 'status' | 'snoozedUntil' | 'dueAt'>): string =>
-  a.status === 'snoozed' && a.snoozedUntil && a.snoozedUntil > a.dueAt ? a.snoozedUntil : a.dueAt;
+export const todayQuery = z.object({ limit: z.coerce.number().int().min(1).max(MAX_LIMIT).default(DEFAULT_LIMIT) }).strict();
 
-export async function today(ctx: Ctx): Promise<Today> {
+/**
+ * Each list holds at most `limit` actions, the most urgent first; `counts` always counts them
+ * all, and `more` says how many each list left out. Nobody works through two hundred items in
+ * one sitting, and the cap keeps Today quick however far behind the user is (docs/ARCHITECTURE.md).
+ */
+export async function today(ctx: Ctx, input: unknown = {}): Promise<Today> {
+  const { limit } = parse(todayQuery, input ?? {}, 'query');
   const { timezone } = await getSettings(ctx);
   const nowDate = ctx.clock.now();
   const now = nowDate.toISOString();
@@ -44,19 +54,12 @@ export async function today(ctx: Ctx): Promise<Today> {
   // Seven local days after today: the end of the seventh day, DST changes included.
   const weekEnd = endOfLocalDay(new Date(endOfDay.getTime() + 6 * DAY + DAY / 2), timezone).toISOString();
   const cut = endOfDay.toISOString();
-  const [due, meetings] = await Promise.all([
-    ctx.store.actions.due(ctx.userId, weekEnd),
+  const [rows, meetings] = await Promise.all([
+    ctx.store.actions.today(ctx.userId, { now, endOfDay: cut, weekEnd, limit }),
     ctx.store.interviews.meetingsBetween(ctx.userId, startOfLocalDay(nowDate, timezone).toISOString(), cut),
   ]);
-  const actions: Action[] = [];
-  const upcoming: Action[] = [];
-  for (const a of due) {
-    // A snoozed action counts once its snooze has passed, and then like any open one.
-    const back = comesBackAt(a);
-    if (a.status === 'snoozed' ? a.snoozedUntil! <= now && a.dueAt < cut : back < cut) actions.push(withOverdue(a, now));
-    else if (back < weekEnd) upcoming.push(withOverdue(a, now));
-  }
-  upcoming.sort((x, y) => (comesBackAt(x) < comesBackAt(y) ? -1 : comesBackAt(x) > comesBackAt(y) ? 1 : 0));
+  const actions = rows.due.map((a) => withOverdue(a, now));
+  const upcoming = rows.upcoming.map((a) => withOverdue(a, now));
   return {
     now,
     timezone,
@@ -64,10 +67,11 @@ export async function today(ctx: Ctx): Promise<Today> {
     upcoming,
     meetings,
     counts: {
-      overdue: actions.filter((a) => a.overdue).length,
-      dueToday: actions.filter((a) => !a.overdue).length,
-      upcoming: upcoming.length,
+      overdue: rows.overdueCount,
+      dueToday: rows.dueCount - rows.overdueCount,
+      upcoming: rows.upcomingCount,
       meetings: meetings.length,
     },
+    more: { actions: rows.dueCount - actions.length, upcoming: rows.upcomingCount - upcoming.length },
   };
 }

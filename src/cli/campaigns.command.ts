@@ -79,6 +79,17 @@ export function campaignsCommand(): Command {
       return { json: c, text: line(`Ended campaign "${c.field}".`) };
     },
   );
+  act(
+    cmd
+      .command('reopen')
+      .argument('<id>')
+      .description('reopen an ended campaign (keep-in-touch reminders come back)')
+      .option('--json', 'print JSON'),
+    async ({ ctx }, _o, [id]) => {
+      const c = await campaigns.reopenCampaign(ctx, id!);
+      return { json: c, text: line(`Reopened campaign "${c.field}".`) };
+    },
+  );
   cmd.addHelpText(
     'after',
     `

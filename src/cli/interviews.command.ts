@@ -1,6 +1,7 @@
 // coffeechat interviews list|add|show|move
 import { Command } from 'commander';
 import * as interviews from '../app/interviews.js';
+import { setKeepInTouch } from '../app/keep-in-touch.js';
 import { INTERVIEW_STATUSES } from '../domain/types.js';
 import { act, line, listLimit } from './command.js';
 import { printTable } from './runtime.js';
@@ -75,6 +76,21 @@ export function interviewsCommand(): Command {
     async ({ ctx }, o, [id, status]) => {
       const i = await interviews.moveInterview(ctx, id!, { status, ...(o.referrals === false ? { noReferrals: true } : {}) });
       return { json: i, text: line(`${i.contactName}: ${i.status}.`) };
+    },
+  );
+  act(
+    cmd
+      .command('done-keeping-in-touch')
+      .argument('<id>')
+      .description('stop the update reminders for this person (--undo to keep in touch again)')
+      .option('--undo', 'keep in touch again: the update reminder comes back')
+      .option('--json', 'print JSON'),
+    async ({ ctx }, o, [id]) => {
+      const i = await setKeepInTouch(ctx, id!, { on: o.undo === true });
+      const text = i.keepInTouchDoneAt
+        ? `${i.contactName}: done keeping in touch; no more update reminders.`
+        : `${i.contactName}: keeping in touch; update reminders are on.`;
+      return { json: i, text: line(text) };
     },
   );
   cmd.addHelpText(

@@ -11,6 +11,7 @@ import { dbCommand, demoCommand, todayCommand } from './misc.command.js';
 import { actionsCommand } from './actions.command.js';
 import { networkCommand } from './network.command.js';
 import { notesCommand } from './notes.command.js';
+import { outcomeCommand } from './outcome.command.js';
 import { rolesCommand } from './roles.command.js';
 import { searchCommand } from './search.command.js';
 import { serveCommand } from './serve.command.js';
@@ -22,7 +23,12 @@ import { draftCommand } from './draft.command.js';
 import { lintCommand } from './lint.command.js';
 import { sendCommand } from './send.command.js';
 import { templatesCommand } from './templates.command.js';
+import { questionsCommand } from './questions.command.js';
+import { planCommand } from './plan.command.js';
 import { calendarCommand, scheduleCommand } from './schedule.command.js';
+import { prepCommand } from './prep.command.js';
+import { referralCommand } from './referral.command.js';
+import { closeCommand } from './close.command.js';
 import { fail } from './runtime.js';
 
 declare const __VERSION__: string | undefined;
@@ -57,12 +63,18 @@ for (const c of [
   interviewsCommand(),
   scheduleCommand(),
   calendarCommand(),
+  prepCommand(),
   logCommand(),
   templatesCommand(),
+  questionsCommand(),
+  planCommand(),
   lintCommand(),
   draftCommand(),
   sendCommand(),
   notesCommand(),
+  outcomeCommand(),
+  referralCommand(),
+  closeCommand(),
   introCommand(),
   networkCommand(),
   rolesCommand(),

@@ -48,9 +48,12 @@ export function demoCommand(): Command {
 
 export function todayCommand(): Command {
   return act(
-    new Command('today').description("what to do today, the next 7 days, and today's meetings").option('--json', 'print JSON'),
-    async ({ ctx }) => {
-      const t = await today(ctx);
+    new Command('today')
+      .description("what to do today, the next 7 days, and today's meetings")
+      .option('--limit <n>', 'at most this many actions in each list (default 50, up to 1000); the counts count them all')
+      .option('--json', 'print JSON'),
+    async ({ ctx }, opts) => {
+      const t = await today(ctx, { limit: opts.limit });
       return {
         json: t,
         text: () => printToday(t),
@@ -80,12 +83,14 @@ function printToday(t: Today): void {
   );
   const overdue = t.actions.filter((a) => a.overdue);
   const dueToday = t.actions.filter((a) => !a.overdue);
-  if (overdue.length) out(`\nOverdue (${overdue.length})`);
+  if (overdue.length) out(`\nOverdue (${c.overdue})`);
   for (const a of overdue) item(a, true);
-  if (dueToday.length) out(`\nDue today (${dueToday.length})`);
+  if (dueToday.length) out(`\nDue today (${c.dueToday})`);
   for (const a of dueToday) item(a, local(a.dueAt, true).slice(0, -7) !== local(t.now, true).slice(0, -7));
-  if (t.upcoming.length) out(`\nNext 7 days (${t.upcoming.length})`);
+  if (t.more.actions) out(`  … and ${t.more.actions} more: coffeechat today --limit ${c.overdue + c.dueToday}`);
+  if (t.upcoming.length) out(`\nNext 7 days (${c.upcoming})`);
   for (const a of t.upcoming) item(a, true);
+  if (t.more.upcoming) out(`  … and ${t.more.upcoming} more: coffeechat today --limit ${c.upcoming}`);
   if (t.meetings.length) out(`\nMeetings today (${t.meetings.length})`);
   for (const m of t.meetings)
     out(`  ${m.scheduledAt ? local(m.scheduledAt, false) : '     '}  ${m.contactName} (${m.minutes} min${m.place ? `, ${m.place}` : ''})`);

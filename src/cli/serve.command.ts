@@ -64,6 +64,7 @@ export function serveCommand(version: string): Command {
           userId: session.ctx.userId,
           webRoot: webRoot(),
           extraHosts,
+          ...(baseUrl ? { baseUrl } : {}),
           version,
           log: (l) => process.stderr.write(l + '\n'),
         });

@@ -200,6 +200,9 @@ describe('follow-through: meetings, thanks and updates', () => {
     ]);
     expect(planActions(f, S).create[2]!.reason).toMatch(/^Tom Lindqvist introduced you to Maya Okafor/);
     expect(kinds({ ...f, prepared: true }).map((k) => k[0])).toEqual(['send-thank-you', 'thank-introducer']);
+    // Thanking the introducer for the introduction itself (before the meeting) is not the thank-you asked for.
+    expect(kinds({ ...f, introducerThanks: ['2026-03-09T09:00:00.000Z'] }).map((k) => k[0])).toContain('thank-introducer');
+    expect(kinds({ ...f, introducerThanks: ['2026-03-12T18:00:00.000Z'] }).map((k) => k[0])).not.toContain('thank-introducer');
   });
 
   it('moves the meeting’s open actions when the meeting moves, and closes schedule as done', () => {

@@ -44,12 +44,18 @@ export interface InterviewFacts {
   contact: { id: string; name: string; organisation: string | null; doNotContact: boolean };
   /** The introducer's name when the contact came through an introduction. */
   introducer: string | null;
+  /** When the user sent the introducer a thank-you (outbound thank-you touches to them), any order. */
+  introducerThanks?: string[];
   /** Whether the prep checklist is complete (no checklist yet counts as incomplete). */
   prepared: boolean;
   /** Every touch with the person, in any interview, in any order. */
   touches: TouchFact[];
   /** Every action this interview has had, in any status. */
   actions: ExistingAction[];
+  /** The interview's campaign has ended: keeping in touch stops with it. */
+  campaignEnded?: boolean;
+  /** The user said they are done keeping in touch with the person of this interview. */
+  doneKeepingInTouch?: boolean;
 }
 
 export interface NewAction {
@@ -85,6 +91,23 @@ const iso = (d: Date) => d.toISOString();
 
 function dayName(at: string, timeZone: string): string {
   return new Intl.DateTimeFormat('en-GB', { timeZone, weekday: 'long', day: 'numeric', month: 'long' }).format(new Date(at));
+}
+
+/** Updates are wanted until the campaign ends or the user says they are done with the person. */
+const keepingInTouch = (f: InterviewFacts) => !f.campaignEnded && !f.doneKeepingInTouch;
+
+/**
+ * When keeping in touch resumes (a campaign reopened, "done keeping in touch" undone): the update
+ * reminder the stop put away, to open again. The plan alone never reopens a dismissed action (the
+ * user may have dismissed it), so the app calls this only when the user lifts a stop.
+ */
+export function updatesToResume(f: InterviewFacts, s: FollowThroughSettings): string[] {
+  const wanted = wantedActions(f, s).filter((w) => w.kind === 'send-update');
+  if (f.actions.some((a) => a.kind === 'send-update' && isOpenish(a))) return [];
+  return wanted.flatMap((w) => {
+    const a = f.actions.find((x) => x.kind === 'send-update' && x.status === 'dismissed' && x.dueAt === w.dueAt);
+    return a ? [a.id] : [];
+  });
 }
 
 /** What the interview should have now. */
@@ -140,7 +163,7 @@ export function wantedActions(f: InterviewFacts, s: FollowThroughSettings): Want
         byKind: true,
       });
     }
-    if (f.introducer) {
+    if (f.introducer && !introducerThanked(f)) {
       out.push({
         kind: 'thank-introducer',
         dueAt: end,
@@ -151,7 +174,7 @@ export function wantedActions(f: InterviewFacts, s: FollowThroughSettings): Want
     }
   }
 
-  if (i.status === 'thanked' || i.status === 'in-touch') {
+  if ((i.status === 'thanked' || i.status === 'in-touch') && keepingInTouch(f)) {
     const last = sent.at(-1);
     if (last) {
       out.push({
@@ -282,18 +305,26 @@ function satisfied(a: ExistingAction, f: InterviewFacts): boolean {
     case 'send-thank-you':
       return st === 'thanked' || st === 'in-touch';
     case 'prepare':
-      return st === 'held' || st === 'thanked' || st === 'in-touch';
+      // A completed prep checklist is what the action asked for.
+      return f.prepared || st === 'held' || st === 'thanked' || st === 'in-touch';
     case 'send-update':
-      return f.touches.some((t) => !t.planned && t.direction === 'out' && t.at > a.createdAt);
+      return keepingInTouch(f) && f.touches.some((t) => !t.planned && t.direction === 'out' && t.at > a.createdAt);
     case 'ask-introduction':
       return st !== 'prospect' && !CLOSED.includes(st);
+    case 'thank-introducer':
+      return introducerThanked(f);
     case 'ask-second-person':
     case 'follow-up':
     case 'move-on':
-    case 'thank-introducer':
       // Follow-ups are closed as done by their touches above; the rest go only when overtaken.
       return false;
   }
 }
 
 const CLOSED: readonly InterviewStatus[] = ['declined', 'no-response', 'dropped'];
+
+/** A thank-you to the introducer counts once the meeting has started (earlier ones were for the introduction). */
+function introducerThanked(f: InterviewFacts): boolean {
+  const start = f.interview.scheduledAt ?? f.interview.heldAt;
+  return !!start && (f.introducerThanks ?? []).some((at) => at >= start);
+}

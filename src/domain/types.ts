@@ -70,6 +70,30 @@ export type OrganisationKind = (typeof ORGANISATION_KINDS)[number];
 export const OUTCOME_KINDS = ['job-interview', 'job-offer', 'referral-to-role', 'new-contact'] as const;
 export type OutcomeKind = (typeof OUTCOME_KINDS)[number];
 
+/** An interview credited with an outcome: the one it was recorded on (`direct`), or one whose referral led there. */
+export interface OutcomeCredit {
+  interviewId: string;
+  contactId: string;
+  contactName: string;
+  /** 0 for the interview it was recorded on, n for the interview n introductions up the chain. */
+  depth: number;
+  direct: boolean;
+}
+
+/** A result of the search (a job interview, an offer, …), credited along the introduction chain. */
+export interface Outcome {
+  id: string;
+  campaignId: string;
+  /** The interview it was recorded on (null once that interview is deleted). */
+  interviewId: string | null;
+  kind: OutcomeKind;
+  note: string | null;
+  at: Instant;
+  createdAt: Instant;
+  /** The direct interview first, then the ones that led to it, nearest first. */
+  credits: OutcomeCredit[];
+}
+
 export const FOLLOW_UP_PRESETS = ['3b7', 'single', 'weekly'] as const;
 export type FollowUpPreset = (typeof FOLLOW_UP_PRESETS)[number];
 

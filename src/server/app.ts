@@ -4,6 +4,7 @@ import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { feedCalendar } from '../app/calendar-feed.js';
 import type { Deps } from '../app/context.js';
 import { AppError } from '../domain/errors.js';
 import { openApiDocument } from './openapi.js';
@@ -18,6 +19,8 @@ export interface ServerOptions {
   webRoot?: string;
   /** Host names besides loopback that may be served (from --base-url or --host). */
   extraHosts?: string[];
+  /** The public address of this server (--base-url), used in the calendar feed's address. */
+  baseUrl?: string;
   version?: string;
   log?: (line: string) => void;
 }
@@ -73,23 +76,25 @@ export function createServerApp(opts: ServerOptions): Hono {
     api.on(r.method.toUpperCase(), r.path, async (c) => {
       const body = r.upload
         ? (c.req.raw.body ?? new Uint8Array())
-        : r.method === 'post' || r.method === 'patch'
+        : r.method === 'post' || r.method === 'put' || r.method === 'patch'
           ? await readJson(c)
           : undefined;
-      const result = await r.run(ctx, { params: c.req.param() as Record<string, string>, query: c.req.query(), body });
+      const origin = opts.baseUrl ?? new URL(c.req.url).origin;
+      const result = await r.run(ctx, { params: c.req.param() as Record<string, string>, query: c.req.query(), body, origin });
       if (r.download) {
-        const chunks = result as AsyncGenerator<string>;
+        const chunks = result as AsyncGenerator<string | Uint8Array>;
         const first = await chunks.next(); // let a bad request fail as JSON before the file starts
         const { type, filename } = r.download({ params: c.req.param() as Record<string, string>, query: c.req.query(), body });
         const encoder = new TextEncoder();
+        const bytes = (v: string | Uint8Array) => (typeof v === 'string' ? encoder.encode(v) : v); // a PDF is bytes
         const stream = new ReadableStream<Uint8Array>({
           start(controller) {
-            if (!first.done) controller.enqueue(encoder.encode(first.value));
+            if (!first.done) controller.enqueue(bytes(first.value));
           },
           async pull(controller) {
             const next = await chunks.next();
             if (next.done) controller.close();
-            else controller.enqueue(encoder.encode(next.value));
+            else controller.enqueue(bytes(next.value));
           },
         });
         return c.body(stream, 200, { 'Content-Type': type, 'Content-Disposition': `attachment; filename="${filename}"` });
@@ -104,6 +109,16 @@ export function createServerApp(opts: ServerOptions): Hono {
   app.route('/api/v1', api);
   app.all('/api/*', (c) => {
     throw new AppError('not_found', `No API route ${c.req.method} ${c.req.path}; the API lives under /api/v1.`);
+  });
+
+  // The private calendar feed: outside /api/v1 because calendar apps send no cookie or header, so
+  // the token in the path is the credential (the Host check above still applies). A bad, unknown
+  // or revoked token falls through to whatever answers an unknown path, so the 404 says nothing.
+  app.get('/calendar/:file', async (c, next) => {
+    const file = c.req.param('file');
+    const text = file.endsWith('.ics') ? await feedCalendar(opts.deps, file.slice(0, -'.ics'.length)) : null;
+    if (text === null) return next();
+    return c.body(text, 200, { 'Content-Type': 'text/calendar; charset=utf-8', 'Cache-Control': 'private, no-cache' });
   });
 
   if (opts.webRoot) {

@@ -7,10 +7,12 @@ export interface RouteRequest {
   params: Record<string, string>;
   query: Record<string, string>;
   body: unknown;
+  /** Where the client reaches this server (the public base URL when set), for addresses the API hands out. */
+  origin?: string;
 }
 
 export interface RouteDef {
-  method: 'get' | 'post' | 'patch' | 'delete';
+  method: 'get' | 'post' | 'put' | 'patch' | 'delete';
   /** Hono-style path below /api/v1, e.g. `/contacts/:id`. */
   path: string;
   summary: string;
@@ -21,7 +23,7 @@ export interface RouteDef {
   status?: 200 | 201 | 204;
   /** Takes a file as the raw request body (streamed to the operation), not JSON. */
   upload?: boolean;
-  /** Answers with a file: the operation yields text chunks, sent as this type and file name. */
+  /** Answers with a file: the operation yields text (or byte) chunks, sent as this type and file name. */
   download?: (req: RouteRequest) => { type: string; filename: string };
   run(ctx: Ctx, req: RouteRequest): Promise<unknown>;
 }

@@ -14,17 +14,25 @@ import * as roles from '../app/roles.js';
 import { overview } from '../app/overview.js';
 import { search, searchQuery } from '../app/search.js';
 import * as settings from '../app/settings.js';
-import { today } from '../app/today.js';
+import { today, todayQuery } from '../app/today.js';
 import { networkGraph, networkGraphQuery } from '../app/network-graph.js';
 import { suggestContacts } from '../app/suggest.js';
 import * as targets from '../app/targets.js';
 import * as touches from '../app/touches.js';
 import * as templates from '../app/templates.js';
+import * as questions from '../app/questions.js';
+import * as plans from '../app/plans.js';
 import { checkDraft, checkInput, draft, draftInput } from '../app/drafts.js';
 import { lintInput, lintText } from '../app/lint.js';
 import { sendInput, sendMessage } from '../app/send.js';
 import * as actions from '../app/actions.js';
 import * as schedule from '../app/schedule.js';
+import * as outcomes from '../app/outcomes.js';
+import { keepInTouchInput, setKeepInTouch } from '../app/keep-in-touch.js';
+import * as prep from '../app/prep.js';
+import * as referrals from '../app/referrals.js';
+import * as closing from '../app/close.js';
+import * as calendarFeed from '../app/calendar-feed.js';
 import { items, route, type RouteDef } from './route.js';
 
 const p = (r: { params: Record<string, string> }) => r.params.id!;
@@ -36,9 +44,16 @@ const EXPORT_FILES = {
 };
 
 const ICS_TYPE = 'text/calendar; charset=utf-8';
+/** The feed's address starts where the client reached the server (or its public base URL). */
+const feedBase = (r: { origin?: string }) => r.origin ?? 'http://127.0.0.1:5454';
 /** A download route's body is a stream of text chunks; a calendar file is written whole. */
 async function* oneChunk(text: string): AsyncGenerator<string> {
   yield text;
+}
+
+/** A file made whole in memory (a prep sheet's Markdown or PDF), as the one chunk of a download. */
+async function* oneFile(body: string | Uint8Array): AsyncGenerator<string | Uint8Array> {
+  yield body;
 }
 
 export const ROUTES: RouteDef[] = [
@@ -54,8 +69,9 @@ export const ROUTES: RouteDef[] = [
     method: 'get',
     path: '/today',
     tag: 'today',
-    summary: "Actions due today, the next 7 days, and today's meetings",
-    run: (ctx) => today(ctx),
+    summary: "Actions due today, the next 7 days, and today's meetings (each list at most `limit`, counted in full)",
+    query: todayQuery,
+    run: (ctx, r) => today(ctx, r.query),
   }),
   route({
     method: 'get',
@@ -486,6 +502,45 @@ export const ROUTES: RouteDef[] = [
   }),
   route({
     method: 'post',
+    path: '/interviews/:id/close',
+    tag: 'interviews',
+    summary: 'Close a held meeting: the referral question answered (a referral or noReferrals), an optional debrief',
+    body: closing.closeInput,
+    run: (ctx, r) => closing.closeInterview(ctx, p(r), r.body ?? {}),
+  }),
+  route({
+    method: 'get',
+    path: '/interviews/:id/debrief',
+    tag: 'interviews',
+    summary: 'What I learned, how it fits me, what I still need to know',
+    run: (ctx, r) => closing.getDebrief(ctx, p(r)),
+  }),
+  route({
+    method: 'patch',
+    path: '/interviews/:id/debrief',
+    tag: 'interviews',
+    summary: "Change parts of an interview's debrief",
+    body: closing.debriefInput,
+    run: (ctx, r) => closing.updateDebrief(ctx, p(r), r.body),
+  }),
+  route({
+    method: 'get',
+    path: '/interviews/:id/referrals',
+    tag: 'interviews',
+    summary: 'The referrals given in an interview, each with its contact, introduction and prospect interview',
+    run: (ctx, r) => items(referrals.listReferrals(ctx, p(r))),
+  }),
+  route({
+    method: 'post',
+    path: '/interviews/:id/referrals',
+    tag: 'interviews',
+    summary: 'Record a referral: matched to a known contact or created, introduced by the interviewee, added to the campaign',
+    body: referrals.referralBody,
+    status: 201,
+    run: (ctx, r) => referrals.addReferral(ctx, { ...(r.body as object), interviewId: p(r) }),
+  }),
+  route({
+    method: 'post',
     path: '/interviews/:id/schedule',
     tag: 'interviews',
     summary: 'Set the time, length, mode and place of a meeting; the interview becomes scheduled',
@@ -502,11 +557,99 @@ export const ROUTES: RouteDef[] = [
   }),
   route({
     method: 'get',
+    path: '/interviews/:id/prep',
+    tag: 'interviews',
+    summary: 'The prep sheet: the person, the connection, research checklist, objectives, agenda, questions, talking points',
+    run: (ctx, r) => prep.getPrep(ctx, p(r)),
+  }),
+  route({
+    method: 'patch',
+    path: '/interviews/:id/prep',
+    tag: 'interviews',
+    summary: 'Change the prep sheet (each field given replaces the stored one); completing the checklist closes the prepare action',
+    body: prep.prepPatch,
+    run: (ctx, r) => prep.updatePrep(ctx, p(r), r.body),
+  }),
+  ...(['md', 'pdf'] as const).map((format) =>
+    route({
+      method: 'get',
+      path: `/interviews/:id/prep.${format}`,
+      tag: 'interviews',
+      summary: `The prep sheet as a ${format === 'md' ? 'Markdown' : 'PDF'} file`,
+      download: (r) => ({ type: prep.PREP_CONTENT_TYPES[format], filename: `coffeechat-prep-${p(r)}.${format}` }),
+      run: async (ctx, r) => oneFile(await prep.exportPrep(ctx, p(r), format)),
+    }),
+  ),
+  route({
+    method: 'get',
     path: '/calendar.ics',
     tag: 'interviews',
     summary: 'Every scheduled (and held) meeting as an iCalendar file',
     download: () => ({ type: ICS_TYPE, filename: 'coffeechat.ics' }),
     run: async (ctx) => oneChunk(await schedule.calendarIcs(ctx, {})),
+  }),
+  route({
+    method: 'get',
+    path: '/calendar/feed',
+    tag: 'interviews',
+    summary: 'The private calendar feed address (url null when there is none)',
+    run: (ctx, r) => calendarFeed.getFeed(ctx, feedBase(r)),
+  }),
+  route({
+    method: 'post',
+    path: '/calendar/feed/rotate',
+    tag: 'interviews',
+    summary: 'Make a new calendar feed address (creates one, or replaces the old, which stops working)',
+    run: (ctx, r) => calendarFeed.rotateFeed(ctx, feedBase(r)),
+  }),
+  route({
+    method: 'delete',
+    path: '/calendar/feed',
+    tag: 'interviews',
+    summary: 'Revoke the calendar feed address: it answers 404 from now on',
+    status: 204,
+    run: (ctx) => calendarFeed.revokeFeed(ctx),
+  }),
+
+  route({
+    method: 'post',
+    path: '/interviews/:id/keep-in-touch',
+    tag: 'interviews',
+    summary: 'Keep in touch with the person ({ on: true }) or be done with it ({ on: false }: update reminders stop)',
+    body: keepInTouchInput,
+    run: (ctx, r) => setKeepInTouch(ctx, p(r), r.body),
+  }),
+  route({
+    method: 'get',
+    path: '/outcomes',
+    tag: 'outcomes',
+    summary: 'Outcomes, newest first: of a campaign, or those an interview is credited with',
+    query: outcomes.outcomeQuery,
+    run: (ctx, r) => items(outcomes.listOutcomes(ctx, r.query)),
+  }),
+  route({
+    method: 'post',
+    path: '/outcomes',
+    tag: 'outcomes',
+    summary: 'Record an outcome on an interview; the interviews whose referrals led there are credited too',
+    body: outcomes.outcomeInput,
+    status: 201,
+    run: (ctx, r) => outcomes.addOutcome(ctx, r.body),
+  }),
+  route({
+    method: 'get',
+    path: '/outcomes/:id',
+    tag: 'outcomes',
+    summary: 'One outcome, with its credits',
+    run: (ctx, r) => outcomes.getOutcome(ctx, p(r)),
+  }),
+  route({
+    method: 'delete',
+    path: '/outcomes/:id',
+    tag: 'outcomes',
+    summary: 'Delete an outcome',
+    status: 204,
+    run: (ctx, r) => outcomes.deleteOutcome(ctx, p(r)),
   }),
 
   route({
@@ -600,6 +743,46 @@ export const ROUTES: RouteDef[] = [
     summary: 'Delete a template of your own (built-in ones cannot be deleted)',
     status: 204,
     run: (ctx, r) => templates.deleteTemplate(ctx, p(r)),
+  }),
+  route({
+    method: 'get',
+    path: '/questions',
+    tag: 'questions',
+    summary: 'The question bank: built-in questions (topics, TIARA, preparation prompts) and your own',
+    query: questions.questionQuery,
+    run: (ctx, r) => items(questions.listQuestions(ctx, r.query)),
+  }),
+  route({
+    method: 'post',
+    path: '/questions',
+    tag: 'questions',
+    summary: 'Add a question of your own to the bank',
+    body: questions.questionInput,
+    status: 201,
+    run: (ctx, r) => questions.addQuestion(ctx, r.body),
+  }),
+  route({
+    method: 'get',
+    path: '/interviews/:id/plan',
+    tag: 'questions',
+    summary: "An interview's question plan, or the automatic suggestion (saved: false) until one is saved",
+    run: (ctx, r) => plans.getPlan(ctx, p(r)),
+  }),
+  route({
+    method: 'put',
+    path: '/interviews/:id/plan',
+    tag: 'questions',
+    summary: 'Save the whole ordered question plan (the referral question is kept last)',
+    body: plans.planInput,
+    run: (ctx, r) => plans.setPlan(ctx, p(r), r.body),
+  }),
+  route({
+    method: 'post',
+    path: '/interviews/:id/plan/auto',
+    tag: 'questions',
+    summary: 'Replace the question plan with a fresh suggestion and save it',
+    body: plans.autoPlanInput,
+    run: (ctx, r) => plans.autoPlan(ctx, p(r), r.body ?? {}),
   }),
   route({
     method: 'post',

@@ -2,8 +2,10 @@
 // shape to the callback so operations never see Kysely.
 import { sql, type Kysely } from 'kysely';
 import { actionsStore } from './actions.store.js';
+import { calendarFeedStore } from './calendar-feed.store.js';
 import { campaignsStore } from './campaigns.store.js';
 import { contactsStore } from './contacts.store.js';
+import { debriefsStore } from './debriefs.store.js';
 import type { DialectName } from './dialect.js';
 import { graphStore } from './graph.store.js';
 import { interviewsStore } from './interviews.store.js';
@@ -13,10 +15,15 @@ import { networkStore } from './network.store.js';
 import { notDuplicatesStore } from './not-duplicates.store.js';
 import { notesStore } from './notes.store.js';
 import { organisationsStore } from './organisations.store.js';
+import { outcomesStore } from './outcomes.store.js';
+import { prepStore } from './prep.store.js';
+import { referralsStore } from './referrals.store.js';
 import { rolesStore } from './roles.store.js';
 import type { Database } from './schema.js';
 import { targetsStore } from './targets.store.js';
 import { templatesStore } from './templates.store.js';
+import { questionsStore } from './questions.store.js';
+import { plansStore } from './plans.store.js';
 import { touchesStore } from './touches.store.js';
 import { usersStore } from './users.store.js';
 
@@ -33,11 +40,18 @@ export interface Store {
   actions: ReturnType<typeof actionsStore>;
   targets: ReturnType<typeof targetsStore>;
   templates: ReturnType<typeof templatesStore>;
+  questions: ReturnType<typeof questionsStore>;
+  plans: ReturnType<typeof plansStore>;
   network: ReturnType<typeof networkStore>;
   graph: ReturnType<typeof graphStore>;
   merges: ReturnType<typeof mergesStore>;
   notDuplicates: ReturnType<typeof notDuplicatesStore>;
   roles: ReturnType<typeof rolesStore>;
+  outcomes: ReturnType<typeof outcomesStore>;
+  prep: ReturnType<typeof prepStore>;
+  referrals: ReturnType<typeof referralsStore>;
+  debriefs: ReturnType<typeof debriefsStore>;
+  calendarFeeds: ReturnType<typeof calendarFeedStore>;
   /** Runs `fn` in one transaction: everything it writes commits together or not at all. */
   transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T>;
 }
@@ -56,11 +70,18 @@ export function makeStore(db: Kysely<Database>, dialect: DialectName, inTransact
     actions: actionsStore(db),
     targets: targetsStore(db),
     templates: templatesStore(db),
+    questions: questionsStore(db),
+    plans: plansStore(db),
     network: networkStore(db),
     graph: graphStore(db),
     merges: mergesStore(db),
     notDuplicates: notDuplicatesStore(db),
     roles: rolesStore(db),
+    outcomes: outcomesStore(db),
+    prep: prepStore(db),
+    referrals: referralsStore(db),
+    debriefs: debriefsStore(db),
+    calendarFeeds: calendarFeedStore(db),
     transaction: (fn) => {
       if (inTransaction) return fn(store);
       if (dialect === 'postgres') return db.transaction().execute((trx) => fn(makeStore(trx, dialect, true)));

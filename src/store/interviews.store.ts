@@ -5,7 +5,12 @@ import { bit, bool } from './rows.js';
 import type { Database, InterviewRow } from './schema.js';
 
 /** An interview with the names a list or a board shows beside it. */
-export type InterviewView = Interview & { contactName: string; campaignField: string };
+export type InterviewView = Interview & {
+  contactName: string;
+  campaignField: string;
+  /** When the user said they are done keeping in touch with the person (null: updates still wanted). */
+  keepInTouchDoneAt: string | null;
+};
 
 export interface InterviewQuery {
   campaignId?: string;
@@ -80,6 +85,9 @@ export function interviewsStore(db: Kysely<Database>) {
         .executeTakeFirst();
       return !!r;
     },
+    async setKeepInTouchDone(userId: string, id: string, at: string | null): Promise<void> {
+      await db.updateTable('interviews').set({ keep_in_touch_done_at: at }).where('id', '=', id).where('user_id', '=', userId).execute();
+    },
     async count(userId: string): Promise<number> {
       const r = await db
         .selectFrom('interviews')
@@ -132,5 +140,6 @@ function toView(r: InterviewRow & { contact_name: string; campaign_field: string
     updatedAt: r.updated_at,
     contactName: r.contact_name,
     campaignField: r.campaign_field,
+    keepInTouchDoneAt: r.keep_in_touch_done_at ?? null,
   };
 }

@@ -109,6 +109,8 @@ export interface InterviewRow {
   no_referrals: number;
   created_at: string;
   updated_at: string;
+  /** When the user said they are done keeping in touch (null: updates still wanted). */
+  keep_in_touch_done_at: string | null;
 }
 
 export interface TouchRow {
@@ -203,6 +205,8 @@ export interface OutcomeCreditRow {
   outcome_id: string;
   user_id: string;
   interview_id: string;
+  /** 0 for the interview the outcome was recorded on; n for the one n introductions up the chain. */
+  depth: number;
 }
 
 export interface TemplateRow {
@@ -246,6 +250,40 @@ export interface NotDuplicateRow {
   at: string;
 }
 
+/** The debrief of one interview (what I learned, how it fits me, what I still need to know). */
+export interface InterviewDebriefRow {
+  interview_id: string;
+  user_id: string;
+  learned: string | null;
+  fit: string | null;
+  open_questions: string | null;
+  updated_at: string;
+}
+
+/** A user's private calendar feed token (at most one per user), and its SHA-256 for lookups. */
+export interface CalendarFeedRow {
+  user_id: string;
+  token: string;
+  token_hash: string;
+  created_at: string;
+}
+
+/** One interview's prep sheet; JSON text for the short lists (see its migration). */
+export interface PrepSheetRow {
+  interview_id: string;
+  user_id: string;
+  checked_role: number;
+  checked_news: number;
+  checked_public: number;
+  research_notes: string | null;
+  objectives: string;
+  agenda: string | null;
+  talking_points: string;
+  prep_minutes: number;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface Database {
   users: UserRow;
   settings: SettingRow;
@@ -271,13 +309,18 @@ export interface Database {
   merges: MergeRow;
   not_duplicates: NotDuplicateRow;
   roles: RoleRow;
+  prep_sheets: PrepSheetRow;
+  interview_debriefs: InterviewDebriefRow;
+  calendar_feeds: CalendarFeedRow;
 }
 
 /** Tables that hold a user's data, children before parents (the order a wipe deletes in). */
 export const USER_TABLES = [
+  'calendar_feeds',
   'not_duplicates',
   'merges',
   'roles',
+  'prep_sheets',
   'outcome_credits',
   'outcomes',
   'note_kinds',
@@ -288,6 +331,7 @@ export const USER_TABLES = [
   'actions',
   'touches',
   'introductions',
+  'interview_debriefs',
   'interviews',
   'contact_tags',
   'contact_phones',

@@ -12,8 +12,11 @@ import type {
   Interview,
   InterviewStatus,
   Introduction,
+  MeetingMode,
   Note,
   Organisation,
+  Outcome,
+  OutcomeKind,
   Permission,
   Purpose,
   Response,
@@ -32,6 +35,9 @@ import type { NetworkGraph } from '../../src/domain/network-graph';
 import type { TemplateView } from '../../src/domain/templates/builtin';
 import type { Draft } from '../../src/domain/templates/draft';
 import type { LintFinding } from '../../src/domain/lint/types';
+import type { PlanView } from '../../src/domain/question-plan';
+import type { BankQuestion } from '../../src/domain/questions/types';
+import type { AgendaItem, PrepPromptId, PrepView } from '../../src/formats/prep-document';
 
 export interface FieldProblem {
   field: string;
@@ -166,7 +172,9 @@ export interface TodayView {
   actions: Action[];
   upcoming: Action[];
   meetings: (Interview & { contactName?: string; campaignField?: string })[];
-  counts?: { overdue: number; dueToday: number; upcoming: number; meetings: number };
+  counts: { overdue: number; dueToday: number; upcoming: number; meetings: number };
+  /** How many actions each list left out (the server caps each list). */
+  more: { actions: number; upcoming: number };
 }
 
 export type ActionView = Action & { createdAt: string; closedAt: string | null };
@@ -309,7 +317,7 @@ export interface SettingsInput {
 
 export const api = {
   overview: () => request<Overview>('GET', '/overview'),
-  today: () => request<TodayView>('GET', '/today'),
+  today: (limit?: number) => request<TodayView>('GET', limit ? `/today?limit=${limit}` : '/today'),
   actions: {
     list: (status?: string) => request<{ items: ActionView[] }>('GET', '/actions', undefined, status ? { status } : {}),
     done: (id: string) => request<ActionView>('POST', `/actions/${encodeURIComponent(id)}/done`, {}),
@@ -399,6 +407,14 @@ export const api = {
       request<InterviewDetail>('POST', `/interviews/${encodeURIComponent(id)}/move`, body),
   },
 
+  /** The prep sheet of one interview; PATCH replaces each field it is given. */
+  prep: {
+    get: (id: string) => request<PrepView>('GET', `/interviews/${encodeURIComponent(id)}/prep`),
+    update: (id: string, body: PrepPatch) => request<PrepView>('PATCH', `/interviews/${encodeURIComponent(id)}/prep`, body),
+    /** Where the browser downloads the sheet as a file. */
+    fileUrl: (id: string, format: 'md' | 'pdf') => `/api/v1/interviews/${encodeURIComponent(id)}/prep.${format}`,
+  },
+
   touches: {
     create: (body: TouchInput) => request<Touch>('POST', '/touches', body),
   },
@@ -406,6 +422,18 @@ export const api = {
   notes: {
     create: (body: NoteInput) => request<Note>('POST', '/notes', body),
     remove: (id: string) => request<void>('DELETE', `/notes/${encodeURIComponent(id)}`),
+  },
+
+  /** Live mode: the question plan, notes per question, referrals, the debrief and closing. */
+  live: {
+    plan: (id: string) => request<LivePlan>('GET', `/interviews/${encodeURIComponent(id)}/plan`),
+    addNote: (body: LiveNoteInput) => request<Note>('POST', '/notes', body),
+    updateNote: (noteId: string, body: Partial<LiveNoteInput>) => request<Note>('PATCH', `/notes/${encodeURIComponent(noteId)}`, body),
+    referrals: (id: string) => request<{ items: Referral[] }>('GET', `/interviews/${encodeURIComponent(id)}/referrals`),
+    addReferral: (id: string, body: ReferralInput) =>
+      request<Referral & { matched: boolean }>('POST', `/interviews/${encodeURIComponent(id)}/referrals`, body),
+    close: (id: string, body: { noReferrals?: boolean; debrief?: Partial<DebriefInput> }) =>
+      request<InterviewDetail & { debrief: Debrief }>('POST', `/interviews/${encodeURIComponent(id)}/close`, body),
   },
 
   templates: {
@@ -454,6 +482,53 @@ export const keys = {
   networkGraph: (campaignId: string) => ['network', campaignId] as const,
 };
 
+/** The question plan as live mode reads it (GET /interviews/:id/plan). */
+export interface LivePlan {
+  minutes: number;
+  budgetMinutes: number;
+  questions: { id: string; topic?: string; text: string; minutes: number }[];
+}
+
+export interface LiveNoteInput {
+  interviewId: string;
+  questionId: string | null;
+  text: string;
+  kinds: InsightKind[];
+}
+
+export interface ReferralInput {
+  name: string;
+  email?: string;
+  phone?: string;
+  permission: Permission;
+}
+
+/** A referral given in an interview: the contact, the introduction, and their prospect interview. */
+export interface Referral {
+  contact: Contact;
+  introduction: Introduction;
+  interview: InterviewDetail | null;
+}
+
+export interface DebriefInput {
+  learned: string;
+  fit: string;
+  open: string;
+}
+
+export type Debrief = { interviewId: string; updatedAt: string | null } & { [K in keyof DebriefInput]: string | null };
+
+export type { PrepView };
+
+export interface PrepPatch {
+  checklist?: Partial<Record<'role' | 'news' | 'public', boolean>>;
+  researchNotes?: string | null;
+  objectives?: string[];
+  agenda?: AgendaItem[] | null;
+  talkingPoints?: Partial<Record<PrepPromptId, string | null>>;
+  prepMinutes?: number;
+}
+
 /** A job in a person's work history, as the forms send it (dates: 2021, 2021-04 or 2021-04-12). */
 export interface RoleInput {
   organisation?: string | null;
@@ -477,3 +552,91 @@ export function fieldErrors(e: unknown): Record<string, string> {
   }
   return out;
 }
+
+// ---------------------------------------------------------------------------------------------
+// Scheduling, calendar files and the private calendar feed (issue 5), and an interview's records.
+
+export interface ScheduleInput {
+  /** "2026-03-10T14:00" is read in `timezone`; an offset or Z is taken as it is. */
+  at: string;
+  timezone?: string;
+  minutes?: number;
+  mode?: MeetingMode | null;
+  place?: string | null;
+  link?: string | null;
+}
+
+export type ScheduledInterview = InterviewDetail & { localTime: string; warning: string | null };
+
+export interface CalendarFeedView {
+  /** Null when there is no feed (never made, or revoked). */
+  url: string | null;
+  createdAt: string | null;
+}
+
+export const scheduleApi = {
+  schedule: (id: string, body: ScheduleInput) =>
+    request<ScheduledInterview>('POST', `/interviews/${encodeURIComponent(id)}/schedule`, body),
+  /** A same-origin link that downloads one interview's meeting as an .ics file. */
+  icsHref: (id: string) => `/api/v1/interviews/${encodeURIComponent(id)}/calendar.ics`,
+  touches: (interviewId: string) => request<{ items: Touch[] }>('GET', '/touches', undefined, { interviewId, limit: 500 }),
+  notes: (interviewId: string) => request<{ items: Note[] }>('GET', '/notes', undefined, { interviewId, limit: 500 }),
+  feed: () => request<CalendarFeedView>('GET', '/calendar/feed'),
+  rotateFeed: () => request<CalendarFeedView>('POST', '/calendar/feed/rotate', {}),
+  revokeFeed: () => request<void>('DELETE', '/calendar/feed'),
+};
+
+export const calendarFeedKey = ['calendar-feed'] as const;
+
+// --- Question bank and question plans (issue 5) ----------------------------------------------
+
+export type { PlanView, BankQuestion };
+
+/** One entry of a plan as saved: a bank id (text and minutes from the bank unless given) or `custom` with its text. */
+export interface PlanItemInput {
+  id: string;
+  text?: string;
+  minutes?: number;
+}
+
+export const planKey = (interviewId: string) => ['interview', interviewId, 'plan'] as const;
+export const questionsKey = (situation?: Situation) => ['questions', situation ?? 'all'] as const;
+
+/** The saved plan, or the automatic suggestion (`saved: false`) until one is saved. */
+export const getPlan = (interviewId: string) => request<PlanView>('GET', `/interviews/${encodeURIComponent(interviewId)}/plan`);
+/** Saves the whole ordered list; the server keeps the referral question last. */
+export const savePlan = (interviewId: string, questions: PlanItemInput[]) =>
+  request<PlanView>('PUT', `/interviews/${encodeURIComponent(interviewId)}/plan`, { questions });
+/** Replaces the plan with a fresh suggestion and saves it. */
+export const autoPlan = (interviewId: string) => request<PlanView>('POST', `/interviews/${encodeURIComponent(interviewId)}/plan/auto`, {});
+export const listQuestions = async (situation?: Situation) =>
+  (await request<{ items: BankQuestion[] }>('GET', '/questions', undefined, { situation })).items;
+export const addQuestion = (body: { topic: string; text: string; minutes?: number; situations?: Situation[] }) =>
+  request<BankQuestion>('POST', '/questions', body);
+
+// --- Outcomes and keeping in touch (issue 5) --------------------------------------------------
+
+export type { Outcome, OutcomeKind };
+export type { OutcomeCredit } from '../../src/domain/types';
+
+export interface OutcomeInput {
+  interviewId: string;
+  kind: OutcomeKind;
+  note?: string | null;
+  /** ISO time; without an offset it is read in the user's zone. Default: now. */
+  at?: string;
+}
+
+export const outcomesKey = (q: { campaignId?: string; interviewId?: string }) => ['outcomes', q] as const;
+
+/** Outcomes, newest first: of a campaign, or those an interview is credited with (directly or up the chain). */
+export const listOutcomes = async (q: { campaignId?: string; interviewId?: string }) =>
+  (await request<{ items: Outcome[] }>('GET', '/outcomes', undefined, q)).items;
+/** Records an outcome; the interviews whose referrals led there are credited too. */
+export const addOutcome = (body: OutcomeInput) => request<Outcome>('POST', '/outcomes', body);
+export const deleteOutcome = (id: string) => request<void>('DELETE', `/outcomes/${encodeURIComponent(id)}`);
+/** `on: false` — done keeping in touch with the person (update reminders stop); `on: true` undoes it. */
+export const setKeepInTouch = (interviewId: string, on: boolean) =>
+  request<InterviewDetail & { keepInTouchDoneAt: string | null }>('POST', `/interviews/${encodeURIComponent(interviewId)}/keep-in-touch`, {
+    on,
+  });

@@ -15,8 +15,11 @@ import { DuplicatesPage } from './pages/Duplicates';
 import { ImportPage } from './pages/Import';
 import { InsightsPage } from './pages/Insights';
 import { InterviewsPage } from './pages/Interviews';
+import { LivePage } from './pages/Live';
+import { InterviewPage } from './pages/InterviewPage';
 import { NetworkPage } from './pages/Network';
 import { NotFoundPage } from './pages/NotFound';
+import { PrepPage } from './pages/Prep';
 import { SettingsPage } from './pages/Settings';
 import { TodayPage } from './pages/Today';
 import './styles.css';
@@ -60,6 +63,9 @@ const router = createBrowserRouter([
       { path: '/campaigns/:id', element: <CampaignPage /> },
       { path: '/interviews', element: <InterviewsPage /> },
       { path: '/interviews/:id/draft', element: <DraftPage /> },
+      { path: '/interviews/:id/live', element: <LivePage /> },
+      { path: '/interviews/:id/prep', element: <PrepPage /> },
+      { path: '/interviews/:id', element: <InterviewPage /> },
       { path: '/network', element: <NetworkPage /> },
       { path: '/insights', element: <InsightsPage /> },
       { path: '/settings', element: <SettingsPage /> },

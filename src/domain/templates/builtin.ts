@@ -82,11 +82,13 @@ With thanks,
 
 const THANK_YOU_LINKEDIN = `Hi {contact.firstName}, thank you again for your time and advice on {campaign.field}. It gave me a clear place to start, and I'll let you know how it goes. {user.firstName}`;
 
+// The progress report fills itself from what was logged since the last touch; with nothing
+// logged yet, the bracketed blank stays so the linter asks the user for their own words.
 const UPDATE_EMAIL = `Dear {contact.firstName},
 
-A quick update since our conversation about {campaign.field}. {#advice}You suggested: “{advice}”{/advice}
+A quick update since our conversation about {campaign.field}.{#advice} Your advice has stayed with me: “{advice}”{/advice}
 
-Since then, [what you did with the advice, and what came of it].
+{#progress}{progress}{/progress}{^progress}Since then, [what you did with the advice, and what came of it].{/progress}
 
 Thank you again for your help; I'll keep you posted.
 
@@ -95,7 +97,7 @@ Best wishes,
 
 const THANK_INTRODUCER_EMAIL = `Dear {recipient.firstName},
 
-Thank you for putting me in touch with {contact.name}. We talked about {campaign.field}, and {contact.firstName} was generous with advice{#advice}, for example: “{advice}”{/advice}.
+Thank you for putting me in touch with {contact.name}. We talked about {campaign.field}, and it was a really useful conversation: {contact.firstName} was generous with advice{#conversation.referrals} and {conversation.referrals}{/conversation.referrals}.{#advice} One thing I am acting on straight away: “{advice}”{/advice}
 
 I really appreciate the introduction, and I'll keep you posted on how things develop.
 

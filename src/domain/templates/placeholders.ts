@@ -26,7 +26,12 @@ export const PLACEHOLDERS = {
   'user.name': 'your name (settings set name "…")',
   'user.firstName': 'the first word of your name',
   minutes: 'the length of the conversation you ask for (the interview’s minutes, 20 by default)',
-  advice: 'the first sentence of the first insight noted in the interview (for thank-you and update messages)',
+  advice:
+    'a short quote of the advice noted in the interview: the latest search tip or résumé note first, then industry or job-market notes (for thank-you, thank-introducer and update messages)',
+  progress: 'what you did since you were last in touch with the contact: people met and outcomes, as whole sentences (for updates)',
+  'progress.met': 'the people you met since, naming those the contact suggested (for updates)',
+  'progress.outcomes': 'the outcomes recorded since (job interviews, offers, …), saying which the contact helped with (for updates)',
+  'conversation.referrals': 'how many more people the contact suggested you talk to, e.g. "suggested two more people I could talk to"',
 } as const;
 
 export type Placeholder = keyof typeof PLACEHOLDERS;

@@ -6,6 +6,10 @@ import * as merges from './2026-11-26-02-merges.js';
 import * as roles from './2026-11-26-03-roles.js';
 import * as notDuplicates from './2026-11-26-04-not-duplicates.js';
 import * as objectionAnswers from './2026-11-26-05-objection-answers.js';
+import * as prepSheets from './2026-11-26-06-prep-sheets.js';
+import * as interviewClose from './2026-11-26-07-interview-close.js';
+import * as keepInTouch from './2026-11-26-08-keep-in-touch.js';
+import * as calendarFeed from './2026-11-26-09-calendar-feed.js';
 
 export const MIGRATIONS: Record<string, Migration> = {
   '2026-11-26-01-initial': initial,
@@ -13,4 +17,8 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026-11-26-03-roles': roles,
   '2026-11-26-04-not-duplicates': notDuplicates,
   '2026-11-26-05-objection-answers': objectionAnswers,
+  '2026-11-26-06-prep-sheets': prepSheets,
+  '2026-11-26-07-interview-close': interviewClose,
+  '2026-11-26-08-keep-in-touch': keepInTouch,
+  '2026-11-26-09-calendar-feed': calendarFeed,
 };

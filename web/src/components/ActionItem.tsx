@@ -186,6 +186,12 @@ const DRAFT_LINK: Record<TemplatePurpose, string> = {
   'thank-introducer': 'Draft a thank-you to the introducer',
 };
 
+/** Actions that are not a message open the interview page that does them. */
+const INTERVIEW_LINK: Partial<Record<Action['kind'], { path: string; label: string }>> = {
+  prepare: { path: '/prep', label: 'Open the prep sheet' },
+  schedule: { path: '', label: 'Pick a time' },
+};
+
 /** The one-click way into the message the action asks for, when it asks for one. */
 function MessageLink({ action: a, who }: { action: Action; who: string }) {
   if (a.draft) {
@@ -199,6 +205,17 @@ function MessageLink({ action: a, who }: { action: Action; who: string }) {
     );
   }
   if (a.kind === 'ask-second-person' && a.interviewId) return <SuggestionsLink interviewId={a.interviewId} />;
+  const page = a.interviewId ? INTERVIEW_LINK[a.kind] : undefined;
+  if (page) {
+    return (
+      <p className="action__draft">
+        <Link to={`/interviews/${a.interviewId}${page.path}`} className="button button--small">
+          {page.label}
+          <span className="visually-hidden"> — {who}</span>
+        </Link>
+      </p>
+    );
+  }
   return null;
 }
 

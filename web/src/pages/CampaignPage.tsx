@@ -12,6 +12,7 @@ import { LoadError, Loading } from '../components/common';
 import { ContactPicker } from '../components/ContactPicker';
 import { FormError } from '../components/Field';
 import { MoveControl, ReferralQuestion } from '../components/MoveControl';
+import { CampaignOutcomes } from '../components/OutcomesPanel';
 import { Suggestions } from '../components/Suggestions';
 import { Targets } from '../components/Targets';
 import { useFormatters, plural } from '../format';
@@ -78,6 +79,9 @@ function CampaignView({ campaign }: { campaign: Campaign }) {
           <li>
             <a href="#targets">Target organisations</a>
           </li>
+          <li>
+            <a href="#outcomes">Outcomes</a>
+          </li>
         </ul>
       </nav>
       <Suggestions campaign={campaign} interviews={items} />
@@ -95,6 +99,7 @@ function CampaignView({ campaign }: { campaign: Campaign }) {
         {items.length ? <Board interviews={items} /> : null}
       </section>
       <Targets campaign={campaign} />
+      <CampaignOutcomes campaignId={campaign.id} interviews={items} />
     </div>
   );
 }
@@ -427,10 +432,14 @@ function Card({ interview: i, focus, onFocused, onMoved, onDragStart, onDragEnd,
       }}
       onDragEnd={onDragEnd}
     >
-      <p className="board-card__name">
+      <p className="board-card__name" id={`card-name-${i.id}`}>
         <Link to={`/contacts/${i.contactId}`}>{i.contactName}</Link>
       </p>
-      {when ? <p className="small">Meeting {when}</p> : null}
+      <p className="small">
+        <Link to={`/interviews/${i.id}`} aria-describedby={`card-name-${i.id}`}>
+          {when ? `Meeting ${when}` : 'Open the interview'}
+        </Link>
+      </p>
       {i.noReferrals ? <p className="small muted">No referrals given</p> : null}
       <MoveControl interview={i} onMoved={onMoved} />
     </li>

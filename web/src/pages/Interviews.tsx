@@ -78,7 +78,7 @@ export function InterviewsPage() {
             <tbody>
               {items.map((i) => (
                 <tr key={i.id}>
-                  <th scope="row">
+                  <th scope="row" id={`row-name-${i.id}`}>
                     <Link to={`/contacts/${i.contactId}`}>{i.contactName}</Link>
                   </th>
                   <td>
@@ -87,7 +87,11 @@ export function InterviewsPage() {
                   <td>
                     <StatusBadge status={i.status} />
                   </td>
-                  <td>{i.scheduledAt ? f.dateTime(i.scheduledAt) : <span className="muted">—</span>}</td>
+                  <td>
+                    <Link to={`/interviews/${i.id}`} aria-describedby={`row-name-${i.id}`}>
+                      {i.scheduledAt ? f.dateTime(i.scheduledAt) : 'Open the interview'}
+                    </Link>
+                  </td>
                   <td>{f.date(i.updatedAt)}</td>
                 </tr>
               ))}

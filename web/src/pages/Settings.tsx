@@ -6,6 +6,7 @@ import type { FollowUpPreset } from '../../../src/domain/types';
 import { api, fieldErrors, keys, messageOf, type AllSettings } from '../api';
 import { LoadError, Loading } from '../components/common';
 import { SmtpSettings } from '../components/SmtpSettings';
+import { CalendarFeed } from '../components/CalendarFeed';
 import { explain, FormError, Status, TextField } from '../components/Field';
 import { usePageTitle, useRefreshAll, useFocusFirstInvalid } from '../hooks';
 import { PRESET_HINT, PRESET_LABEL, PRESETS } from '../labels';
@@ -28,6 +29,7 @@ export function SettingsPage() {
       {settings.isError ? <LoadError error={settings.error} retry={() => void settings.refetch()} /> : null}
       {settings.data ? <SettingsForm initial={settings.data} /> : null}
       {settings.data ? <SmtpSettings initial={settings.data} /> : null}
+      <CalendarFeed />
     </div>
   );
 }

@@ -1,6 +1,7 @@
 // Today: what to do now, what is coming this week, and today's meetings. On an empty database it
 // is the "start here" page instead.
-import { useMutation, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
 import { Link } from 'react-router';
 import type { Action } from '../../../src/domain/types';
 import { api, keys, messageOf, type Overview, type TodayView } from '../api';
@@ -12,11 +13,20 @@ import { makeFormatters, plural, type Formatters } from '../format';
 import { usePageTitle, useRefreshAll } from '../hooks';
 import { MODE_LABEL } from '../labels';
 
+const MAX_LIMIT = 1000;
+
 export function TodayPage() {
   usePageTitle('Today');
   const overview = useQuery({ queryKey: keys.overview, queryFn: api.overview });
   const empty = overview.data && overview.data.contacts === 0 && overview.data.campaigns === 0;
-  const today = useQuery({ queryKey: keys.today, queryFn: api.today, enabled: overview.isSuccess && !empty });
+  // The server sends the most urgent 50 of each list; "Show all" asks for the rest.
+  const [all, setAll] = useState(false);
+  const today = useQuery({
+    queryKey: [...keys.today, all ? 'all' : 'first'],
+    queryFn: () => api.today(all ? MAX_LIMIT : undefined),
+    enabled: overview.isSuccess && !empty,
+    placeholderData: keepPreviousData,
+  });
 
   return (
     <div className="page">
@@ -26,7 +36,7 @@ export function TodayPage() {
       {empty ? <StartHere /> : null}
       {!empty && today.isPending && overview.isSuccess ? <Loading what="Loading your day" /> : null}
       {today.isError ? <LoadError error={today.error} retry={() => void today.refetch()} /> : null}
-      {today.data && overview.data ? <Agenda today={today.data} overview={overview.data} /> : null}
+      {today.data && overview.data ? <Agenda today={today.data} overview={overview.data} showAll={() => setAll(true)} /> : null}
     </div>
   );
 }
@@ -104,18 +114,28 @@ function NextStep({ overview }: { overview: Overview }) {
   return null;
 }
 
-function Agenda({ today, overview }: { today: TodayView; overview: Overview }) {
+function Agenda({ today, overview, showAll }: { today: TodayView; overview: Overview; showAll: () => void }) {
   const f = makeFormatters(today.timezone);
   const overdue = today.actions.filter((a) => a.overdue);
   const dueToday = today.actions.filter((a) => !a.overdue);
   const campaigns = useQuery({ queryKey: [...keys.campaigns, 'active'], queryFn: () => api.campaigns.list('active') });
   const campaign = campaigns.data?.items[0];
+  const c = today.counts;
   const counts = [
-    { n: overdue.length, what: 'overdue', cls: 'count--overdue' },
-    { n: dueToday.length, what: 'due today', cls: '' },
-    { n: today.upcoming.length, what: 'in the next 7 days', cls: '' },
-    { n: today.meetings.length, what: today.meetings.length === 1 ? 'meeting today' : 'meetings today', cls: '' },
+    { n: c.overdue, what: 'overdue', cls: 'count--overdue' },
+    { n: c.dueToday, what: 'due today', cls: '' },
+    { n: c.upcoming, what: 'in the next 7 days', cls: '' },
+    { n: c.meetings, what: c.meetings === 1 ? 'meeting today' : 'meetings today', cls: '' },
   ];
+  const more = (n: number) =>
+    n > 0 ? (
+      <p className="today-more">
+        {plural(n, 'more action')} not shown.{' '}
+        <button type="button" className="button button--small" onClick={showAll}>
+          Show all
+        </button>
+      </p>
+    ) : null;
   const nothing = today.actions.length === 0 && today.upcoming.length === 0 && today.meetings.length === 0;
   return (
     <>
@@ -145,9 +165,10 @@ function Agenda({ today, overview }: { today: TodayView; overview: Overview }) {
         {overdue.length ? (
           <section aria-labelledby="overdue-title" className="panel today-grid__wide">
             <h2 id="overdue-title">
-              Overdue <span className="muted">({overdue.length})</span>
+              Overdue <span className="muted">({c.overdue})</span>
             </h2>
             <ActionList actions={overdue} f={f} now={today.now} />
+            {dueToday.length === 0 ? more(today.more.actions) : null}
           </section>
         ) : null}
         <section aria-labelledby="due-title" className="panel">
@@ -162,7 +183,10 @@ function Agenda({ today, overview }: { today: TodayView; overview: Overview }) {
               ) : null}
             </p>
           ) : (
-            <ActionList actions={dueToday} f={f} now={today.now} />
+            <>
+              <ActionList actions={dueToday} f={f} now={today.now} />
+              {more(today.more.actions)}
+            </>
           )}
         </section>
         <section aria-labelledby="meet-title" className="panel">
@@ -173,7 +197,7 @@ function Agenda({ today, overview }: { today: TodayView; overview: Overview }) {
             <ul className="item-list">
               {today.meetings.map((m) => (
                 <li key={m.id} className="item">
-                  <p className="item__title">
+                  <p className="item__title" id={`meeting-${m.id}`}>
                     <Link to={`/contacts/${m.contactId}`}>{m.contactName ?? 'Contact'}</Link>
                     {m.scheduledAt ? <span className="item__when"> at {f.time(m.scheduledAt)}</span> : null}
                   </p>
@@ -181,6 +205,11 @@ function Agenda({ today, overview }: { today: TodayView; overview: Overview }) {
                     {[m.minutes ? `${m.minutes} minutes` : null, m.mode ? MODE_LABEL[m.mode] : null, m.place, m.campaignField]
                       .filter(Boolean)
                       .join(' · ')}
+                  </p>
+                  <p className="small">
+                    <Link to={`/interviews/${m.id}`} aria-describedby={`meeting-${m.id}`}>
+                      Open the meeting
+                    </Link>
                   </p>
                 </li>
               ))}
@@ -192,7 +221,10 @@ function Agenda({ today, overview }: { today: TodayView; overview: Overview }) {
           {today.upcoming.length === 0 ? (
             <p className="muted">Nothing scheduled for the coming week.</p>
           ) : (
-            <ActionList actions={today.upcoming} f={f} now={today.now} showDate />
+            <>
+              <ActionList actions={today.upcoming} f={f} now={today.now} showDate />
+              {more(today.more.upcoming)}
+            </>
           )}
         </section>
       </div>
