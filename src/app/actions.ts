@@ -53,17 +53,13 @@ export async function syncActions(ctx: Ctx, tx: Store, interviewId: string, opts
     tx.actions.forInterview(ctx.userId, interviewId),
     contact.introducedBy ? tx.contacts.get(ctx.userId, contact.introducedBy) : Promise.resolve(undefined),
     tx.campaigns.get(ctx.userId, interview.campaignId),
-    contact.introducedBy
-      ? tx.touches.list(ctx.userId, { contactId: contact.introducedBy, limit: 10_000, offset: 0 })
-      : Promise.resolve([]),
+    contact.introducedBy ? tx.touches.list(ctx.userId, { contactId: contact.introducedBy, limit: 10_000, offset: 0 }) : Promise.resolve([]),
   ]);
   const facts: InterviewFacts = {
     interview,
     contact: { id: contact.id, name: contact.name, organisation: contact.organisation, doNotContact: contact.doNotContact },
     introducer: introducer?.name ?? null,
-    introducerThanks: introducerTouches
-      .filter((t) => !t.planned && t.direction === 'out' && t.purpose === 'thank-you')
-      .map((t) => t.at),
+    introducerThanks: introducerTouches.filter((t) => !t.planned && t.direction === 'out' && t.purpose === 'thank-you').map((t) => t.at),
     prepared: await isPrepared(tx, ctx.userId, interviewId),
     touches,
     actions,
@@ -109,7 +105,8 @@ export async function syncPerson(ctx: Ctx, tx: Store, contactId: string): Promis
   for (const i of interviews) await syncActions(ctx, tx, i.id);
   const introduced = (await tx.introductions.forContact(ctx.userId, contactId)).filter((x) => x.introducerId === contactId);
   for (const x of introduced) {
-    for (const i of await tx.interviews.list(ctx.userId, { contactId: x.contactId, limit: 1000, offset: 0 })) await syncActions(ctx, tx, i.id);
+    for (const i of await tx.interviews.list(ctx.userId, { contactId: x.contactId, limit: 1000, offset: 0 }))
+      await syncActions(ctx, tx, i.id);
   }
 }
 
