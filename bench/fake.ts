@@ -2,6 +2,7 @@
 // the seeded PRNG so the same seed gives the same database. Derived columns (sort_name,
 // search_text, normalised_name) go through the store's own functions, so indexes see real data.
 import type { Insertable } from 'kysely';
+import { BUILT_IN_QUESTIONS } from '../src/domain/questions/index.js';
 import { normaliseOrganisation, sortKey, splitName } from '../src/domain/names.js';
 import {
   ACTION_KINDS,
@@ -289,19 +290,26 @@ export interface NoteBundle {
   kinds: Insertable<NoteKindRow>[];
 }
 
+/** The built-in questions a plan may hold (not the preparation prompts). */
+const ASKED = BUILT_IN_QUESTIONS.filter((q) => q.kind !== 'prep').map((q) => q.id);
+
 export function* notes(g: Gen, count: number, links: Link[], contactIds: string[]): Generator<NoteBundle> {
   for (let i = 0; i < count; i++) {
     const link = g.rng.chance(0.7) ? g.rng.pick(links) : null;
     const id = g.ids();
     const at = when(g.rng, -700, 0);
+    // Half the notes taken in an interview answer a planned question, so insights have answers,
+    // pay figures and named strengths to work through.
+    const question = link && g.rng.chance(0.5) ? g.rng.pick(ASKED) : null;
+    const words = sentence(g.rng, g.rng.int(45, 75));
     yield {
       note: {
         id,
         user_id: g.userId,
         contact_id: link?.contactId ?? g.rng.pick(contactIds),
         interview_id: link?.interviewId ?? null,
-        question_id: null,
-        text: sentence(g.rng, g.rng.int(45, 75)),
+        question_id: question,
+        text: question === 'pay' ? `${words} Around ${g.rng.int(40, 120)}k a year plus bonus.` : words,
         at,
         created_at: at,
       },

@@ -21,7 +21,9 @@ import { figure, printTable, writeResults, type Figure } from './report.js';
 import { searchFigures } from './search.js';
 import { ensureDatabase, LARGE, SMALL, type SeedInfo } from './seed.js';
 import { suggestFigure } from './suggest.js';
-import { todayFigures, todayHttpFigure } from './today.js';
+import { apiFigures, TODAY_ENDPOINT } from './http.js';
+import { insightsEndpoint, insightsFigures, largestCampaign } from './insights.js';
+import { todayFigures } from './today.js';
 import { compareInProcess, median, percentileFigures, type InProcessOptions } from './stats.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -117,6 +119,7 @@ async function inProcessFigures(seed: SeedInfo): Promise<Figure[]> {
 
     const searched = await searchFigures(ctx, raw, rng, IN_PROCESS, QUICK, log);
     const todays = await todayFigures(ctx, seed.file, IN_PROCESS, log);
+    const insights = await insightsFigures(ctx, seed.file, QUICK, log);
 
     return [
       ...percentileFigures('contacts.list.page', next, 'raw better-sqlite3 keyset page', { max: 5 }),
@@ -141,6 +144,7 @@ async function inProcessFigures(seed: SeedInfo): Promise<Figure[]> {
       suggested,
       ...searched,
       ...todays,
+      ...insights,
     ];
   } finally {
     raw.close();
@@ -260,7 +264,20 @@ async function todayOnly() {
   const figures = await withLarge((ctx, file) => todayFigures(ctx, file, IN_PROCESS, log));
   const home = mkdtempSync(join(tmpdir(), 'coffeechat-bench-'));
   try {
-    figures.push(await todayHttpFigure(BIN, LARGE_DB, childEnv(home), ROOT, QUICK, log));
+    figures.push(...(await apiFigures(BIN, LARGE_DB, childEnv(home), ROOT, QUICK, log, [TODAY_ENDPOINT])));
+  } finally {
+    rmSync(home, { recursive: true, force: true });
+  }
+  printTable(figures, log);
+}
+
+/** `npm run bench -- insights`: the insights figures (in-process and over HTTP), printed only. */
+async function insightsOnly() {
+  if (!existsSync(join(ROOT, 'dist', 'cli.js'))) throw new Error('dist/cli.js is missing: run `npm run build` first (npm run bench does).');
+  const figures = await withLarge((ctx, file) => insightsFigures(ctx, file, QUICK, log));
+  const home = mkdtempSync(join(tmpdir(), 'coffeechat-bench-'));
+  try {
+    figures.push(...(await apiFigures(BIN, LARGE_DB, childEnv(home), ROOT, QUICK, log, [insightsEndpoint(largestCampaign(LARGE_DB).id)])));
   } finally {
     rmSync(home, { recursive: true, force: true });
   }
@@ -283,6 +300,7 @@ async function main() {
   if (process.argv[2] === 'suggest') return suggestOnly();
   if (process.argv[2] === 'search') return searchOnly();
   if (process.argv[2] === 'today') return todayOnly();
+  if (process.argv[2] === 'insights') return insightsOnly();
   if (process.argv[2] === 'import') return importOnly();
   if (!existsSync(join(ROOT, 'dist', 'cli.js'))) throw new Error('dist/cli.js is missing: run `npm run build` first (npm run bench does).');
   // Other work on a 2-core box shows up in every figure: say how busy it was.
@@ -301,7 +319,9 @@ async function main() {
     const env = childEnv(home);
     figures.push(await cliFigure(env));
     figures.push(await serveFigure(env));
-    figures.push(await todayHttpFigure(BIN, LARGE_DB, env, ROOT, QUICK, log));
+    figures.push(
+      ...(await apiFigures(BIN, LARGE_DB, env, ROOT, QUICK, log, [TODAY_ENDPOINT, insightsEndpoint(largestCampaign(LARGE_DB).id)])),
+    );
     log('Measuring imports…');
     figures.push(...(await importFigures(BIN, env, QUICK, log)));
   } finally {

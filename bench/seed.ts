@@ -16,7 +16,7 @@ import { mulberry32 } from './prng.js';
 
 export const SEED = 20261126;
 /** Bump when the generator changes, so databases made by the old one are rebuilt. */
-export const GENERATOR_VERSION = 3;
+export const GENERATOR_VERSION = 4;
 
 export interface SeedSize {
   organisations: number;

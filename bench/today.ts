@@ -2,14 +2,12 @@
 // the app's today() in-process beside the same three queries (settings, due actions, today's
 // meetings) hand-written and run through better-sqlite3 prepared statements, and
 // `GET /api/v1/today` from a real `coffeechat serve`.
-import { request, Agent } from 'node:http';
 import Database from 'better-sqlite3';
 import type { Ctx } from '../src/app/context.js';
 import { today } from '../src/app/today.js';
 import { endOfLocalDay, startOfLocalDay } from '../src/domain/zoned.js';
-import { freePort, start } from './procs.js';
-import { figure, type Figure } from './report.js';
-import { compareInProcess, overRounds, percentileFigures, type InProcessOptions } from './stats.js';
+import { type Figure } from './report.js';
+import { compareInProcess, percentileFigures, type InProcessOptions } from './stats.js';
 
 const DAY = 24 * 3600 * 1000;
 /** Today's default cap per list (app/today.ts). */
@@ -91,85 +89,5 @@ export async function todayFigures(ctx: Ctx, file: string, o: InProcessOptions, 
     return [p99!, { ...p99!, name: 'today.30k.p99.vs-raw', goal: { ratioMax: 3 } }, p50!];
   } finally {
     raw.close();
-  }
-}
-
-function get(url: string, agent: Agent): Promise<{ status: number; body: string }> {
-  return new Promise((resolve, reject) => {
-    const req = request(url, { agent }, (res) => {
-      let body = '';
-      res.setEncoding('utf8');
-      res.on('data', (d: string) => (body += d));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
-    });
-    req.on('error', reject);
-    req.end();
-  });
-}
-
-/** `GET /api/v1/today` against `coffeechat serve` on the large database, over one kept-alive connection. */
-export async function todayHttpFigure(
-  bin: string,
-  db: string,
-  env: NodeJS.ProcessEnv,
-  cwd: string,
-  quick: boolean,
-  log: (s: string) => void,
-): Promise<Figure> {
-  const port = await freePort();
-  const server = start(process.execPath, [bin, 'serve', '--port', String(port), '--db', db], env, cwd);
-  const agent = new Agent({ keepAlive: true, maxSockets: 1 });
-  const base = `http://127.0.0.1:${port}/api/v1`;
-  try {
-    for (let i = 0; ; i++) {
-      const ok = await get(`${base}/health`, agent).then(
-        (r) => r.status === 200,
-        () => false,
-      );
-      if (ok) break;
-      if (i > 400) throw new Error(`coffeechat serve was not ready: ${server.stderr()}`);
-      await new Promise((r) => setTimeout(r, 25));
-    }
-    const first = await get(`${base}/today`, agent);
-    if (first.status !== 200) throw new Error(`GET /api/v1/today answered ${first.status}: ${first.body.slice(0, 300)}`);
-    const timeHealth = async () => {
-      const t = performance.now();
-      await get(`${base}/health`, agent);
-      return performance.now() - t;
-    };
-    const timeToday = async () => {
-      const t = performance.now();
-      await get(`${base}/today`, agent);
-      return performance.now() - t;
-    };
-    const [warmup, rounds, perRound] = quick ? [5, 3, 20] : [50, 7, 100];
-    for (let i = 0; i < warmup; i++) await timeToday();
-    const subject: number[][] = [];
-    const baseline: number[][] = [];
-    for (let r = 0; r < rounds; r++) {
-      const s: number[] = [];
-      const b: number[] = [];
-      for (let i = 0; i < perRound; i++) {
-        s.push(await timeToday());
-        b.push(await timeHealth());
-      }
-      subject.push(s);
-      baseline.push(b);
-    }
-    const sub = overRounds(subject);
-    const bas = overRounds(baseline);
-    log(`  GET /api/v1/today p50 ${ms(sub.p50)} p99 ${ms(sub.p99)} · GET /api/v1/health p99 ${ms(bas.p99)} (${sub.samples} requests)`);
-    return figure({
-      name: 'today.http.p99',
-      value: sub.p99,
-      unit: 'ms',
-      better: 'lower',
-      baseline: { name: 'GET /api/v1/health on the same server p99', value: bas.p99 },
-      goal: { max: 10 },
-    });
-  } finally {
-    agent.destroy();
-    server.child.kill('SIGTERM');
-    await server.exited.catch(() => undefined);
   }
 }

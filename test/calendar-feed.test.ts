@@ -4,7 +4,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import ICAL from 'ical.js';
+import { parseIcs } from './ics.js';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ensureFeed, feedBaseUrl, getFeed, revokeFeed, rotateFeed } from '../src/app/calendar-feed.js';
 import { calendarIcs, scheduleInterview } from '../src/app/schedule.js';
@@ -17,21 +17,8 @@ import { codeOf, eachDialect, START, type TestCtx } from './harness.js';
 const ORIGIN = 'http://127.0.0.1:5454';
 const FEED_URL = /^http:\/\/127\.0\.0\.1:5454\/calendar\/[A-Za-z0-9_-]{43}\.ics$/;
 
-/** uid, summary, start (UTC) and TZID of each VEVENT, with the file's VTIMEZONEs registered. */
-function events(text: string) {
-  const cal = new ICAL.Component(ICAL.parse(text));
-  ICAL.TimezoneService.reset();
-  for (const vtz of cal.getAllSubcomponents('vtimezone')) ICAL.TimezoneService.register(new ICAL.Timezone(vtz));
-  return cal.getAllSubcomponents('vevent').map((v) => {
-    const e = new ICAL.Event(v);
-    return {
-      uid: e.uid,
-      summary: e.summary,
-      start: e.startDate.toJSDate().toISOString(),
-      tzid: v.getFirstProperty('dtstart')?.getParameter('tzid'),
-    };
-  });
-}
+/** uid, summary, start (UTC) and TZID of each VEVENT. */
+const events = (text: string) => parseIcs(text).map(({ uid, summary, start, tzid }) => ({ uid, summary, start, tzid }));
 
 const pathOf = (url: string) => new URL(url).pathname;
 

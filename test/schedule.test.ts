@@ -3,7 +3,7 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import ICAL from 'ical.js';
+import { parseIcs } from './ics.js';
 import { afterAll, describe, expect, it } from 'vitest';
 import { listActions } from '../src/app/actions.js';
 import { getInterview, moveInterview } from '../src/app/interviews.js';
@@ -14,30 +14,6 @@ import { createServerApp } from '../src/server/app.js';
 import { cli } from './cli.js';
 import { buildContact, buildInterview } from './factories.js';
 import { codeOf, eachDialect } from './harness.js';
-
-/** The VEVENTs of an ICS text, with every VTIMEZONE it carries registered so TZIDs resolve. */
-function parseIcs(text: string) {
-  const cal = new ICAL.Component(ICAL.parse(text));
-  ICAL.TimezoneService.reset();
-  for (const vtz of cal.getAllSubcomponents('vtimezone')) ICAL.TimezoneService.register(new ICAL.Timezone(vtz));
-  return cal.getAllSubcomponents('vevent').map((v) => {
-    const e = new ICAL.Event(v);
-    return {
-      uid: e.uid,
-      summary: e.summary,
-      location: e.location,
-      description: e.description,
-      url: v.getFirstPropertyValue('url'),
-      stamp: v.getFirstPropertyValue('dtstamp')?.toString(),
-      tzid: v.getFirstProperty('dtstart')?.getParameter('tzid'),
-      start: e.startDate.toJSDate().toISOString(),
-      end: e.endDate.toJSDate().toISOString(),
-      alarms: v
-        .getAllSubcomponents('valarm')
-        .map((a) => [a.getFirstPropertyValue('action'), a.getFirstPropertyValue('trigger')?.toString()]),
-    };
-  });
-}
 
 async function fieldOf(p: Promise<unknown>): Promise<string | undefined> {
   try {

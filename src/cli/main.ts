@@ -29,6 +29,8 @@ import { calendarCommand, scheduleCommand } from './schedule.command.js';
 import { prepCommand } from './prep.command.js';
 import { referralCommand } from './referral.command.js';
 import { closeCommand } from './close.command.js';
+import { briefCommand } from './brief.command.js';
+import { insightsCommand } from './insights.command.js';
 import { fail } from './runtime.js';
 
 declare const __VERSION__: string | undefined;
@@ -75,6 +77,8 @@ for (const c of [
   outcomeCommand(),
   referralCommand(),
   closeCommand(),
+  briefCommand(),
+  insightsCommand(),
   introCommand(),
   networkCommand(),
   rolesCommand(),

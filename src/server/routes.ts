@@ -32,6 +32,8 @@ import { keepInTouchInput, setKeepInTouch } from '../app/keep-in-touch.js';
 import * as prep from '../app/prep.js';
 import * as referrals from '../app/referrals.js';
 import * as closing from '../app/close.js';
+import * as brief from '../app/brief.js';
+import { campaignInsights, overallInsights } from '../app/insights.js';
 import * as calendarFeed from '../app/calendar-feed.js';
 import { items, route, type RouteDef } from './route.js';
 
@@ -403,6 +405,30 @@ export const ROUTES: RouteDef[] = [
     summary: 'Reopen an ended campaign',
     run: (ctx, r) => campaigns.reopenCampaign(ctx, p(r)),
   }),
+  route({
+    method: 'get',
+    path: '/campaigns/:id/insights',
+    tag: 'insights',
+    summary: 'What a campaign has taught: funnel, reply rates, coverage, answers, pay, referral tree, activity, time, outcomes',
+    run: (ctx, r) => campaignInsights(ctx, p(r)),
+  }),
+  route({
+    method: 'get',
+    path: '/insights',
+    tag: 'insights',
+    summary: 'All campaigns together: funnels, totals, and the people reached through referrals per month',
+    run: (ctx) => overallInsights(ctx),
+  }),
+  ...brief.BRIEF_FORMATS.map((format) =>
+    route({
+      method: 'get',
+      path: `/campaigns/:id/brief.${format}`,
+      tag: 'insights',
+      summary: `The campaign's field brief as a ${{ md: 'Markdown', html: 'standalone HTML', pdf: 'PDF' }[format]} file`,
+      download: (r) => ({ type: brief.BRIEF_CONTENT_TYPES[format], filename: `coffeechat-brief-${p(r)}.${format}` }),
+      run: async (ctx, r) => oneFile(await brief.campaignBrief(ctx, p(r), format)),
+    }),
+  ),
 
   route({
     method: 'get',

@@ -2,12 +2,14 @@
 // shape to the callback so operations never see Kysely.
 import { sql, type Kysely } from 'kysely';
 import { actionsStore } from './actions.store.js';
+import { briefStore } from './brief.store.js';
 import { calendarFeedStore } from './calendar-feed.store.js';
 import { campaignsStore } from './campaigns.store.js';
 import { contactsStore } from './contacts.store.js';
 import { debriefsStore } from './debriefs.store.js';
 import type { DialectName } from './dialect.js';
 import { graphStore } from './graph.store.js';
+import { insightsStore } from './insights.store.js';
 import { interviewsStore } from './interviews.store.js';
 import { introductionsStore } from './introductions.store.js';
 import { mergesStore } from './merges.store.js';
@@ -44,6 +46,7 @@ export interface Store {
   plans: ReturnType<typeof plansStore>;
   network: ReturnType<typeof networkStore>;
   graph: ReturnType<typeof graphStore>;
+  insights: ReturnType<typeof insightsStore>;
   merges: ReturnType<typeof mergesStore>;
   notDuplicates: ReturnType<typeof notDuplicatesStore>;
   roles: ReturnType<typeof rolesStore>;
@@ -52,6 +55,7 @@ export interface Store {
   referrals: ReturnType<typeof referralsStore>;
   debriefs: ReturnType<typeof debriefsStore>;
   calendarFeeds: ReturnType<typeof calendarFeedStore>;
+  brief: ReturnType<typeof briefStore>;
   /** Runs `fn` in one transaction: everything it writes commits together or not at all. */
   transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T>;
 }
@@ -74,6 +78,7 @@ export function makeStore(db: Kysely<Database>, dialect: DialectName, inTransact
     plans: plansStore(db),
     network: networkStore(db),
     graph: graphStore(db),
+    insights: insightsStore(db),
     merges: mergesStore(db),
     notDuplicates: notDuplicatesStore(db),
     roles: rolesStore(db),
@@ -82,6 +87,7 @@ export function makeStore(db: Kysely<Database>, dialect: DialectName, inTransact
     referrals: referralsStore(db),
     debriefs: debriefsStore(db),
     calendarFeeds: calendarFeedStore(db),
+    brief: briefStore(db),
     transaction: (fn) => {
       if (inTransaction) return fn(store);
       if (dialect === 'postgres') return db.transaction().execute((trx) => fn(makeStore(trx, dialect, true)));

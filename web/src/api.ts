@@ -38,6 +38,7 @@ import type { LintFinding } from '../../src/domain/lint/types';
 import type { PlanView } from '../../src/domain/question-plan';
 import type { BankQuestion } from '../../src/domain/questions/types';
 import type { AgendaItem, PrepPromptId, PrepView } from '../../src/formats/prep-document';
+import type { CampaignInsights, OverallInsights } from '../../src/domain/insights/types';
 
 export interface FieldProblem {
   field: string;
@@ -640,3 +641,18 @@ export const setKeepInTouch = (interviewId: string, on: boolean) =>
   request<InterviewDetail & { keepInTouchDoneAt: string | null }>('POST', `/interviews/${encodeURIComponent(interviewId)}/keep-in-touch`, {
     on,
   });
+
+// --- Insights (issue 6) -----------------------------------------------------------------------
+
+export type { CampaignInsights, OverallInsights };
+
+export const insightsKey = (campaignId?: string) => (campaignId ? (['insights', campaignId] as const) : (['insights'] as const));
+
+export const insights = {
+  /** What one campaign has taught, in numbers (GET /campaigns/:id/insights). */
+  campaign: (id: string) => request<CampaignInsights>('GET', `/campaigns/${encodeURIComponent(id)}/insights`),
+  /** All campaigns together, and the network's growth (GET /insights). */
+  overall: () => request<OverallInsights>('GET', '/insights'),
+  /** Where the browser downloads a campaign's field brief as a file. */
+  briefUrl: (id: string, format: 'md' | 'pdf') => `/api/v1/campaigns/${encodeURIComponent(id)}/brief.${format}`,
+};

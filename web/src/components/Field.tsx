@@ -193,3 +193,27 @@ export function Status({ message }: { message: string | null | undefined }) {
     </p>
   );
 }
+
+/** A form's submit button with what the last submit did beside it, announced politely. */
+export function SubmitRow({
+  label,
+  pendingLabel,
+  pending,
+  done,
+}: {
+  label: string;
+  pendingLabel: string;
+  pending: boolean;
+  done: string | null;
+}) {
+  return (
+    <div className="button-row">
+      <button type="submit" className="button button--primary" disabled={pending}>
+        {pending ? pendingLabel : label}
+      </button>
+      <span role="status" className="status-msg-inline">
+        {done ?? ''}
+      </span>
+    </div>
+  );
+}

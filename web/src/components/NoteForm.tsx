@@ -5,7 +5,7 @@ import type { InsightKind } from '../../../src/domain/types';
 import { api, fieldErrors, messageOf, type InterviewDetail } from '../api';
 import { useRefreshAll, useFocusFirstInvalid } from '../hooks';
 import { INSIGHT_KINDS, INSIGHT_LABEL, INTERVIEW_STATUS_LABEL } from '../labels';
-import { FormError, SelectField, TextField } from './Field';
+import { FormError, SelectField, TextField, SubmitRow } from './Field';
 
 interface Props {
   contactId: string;
@@ -71,14 +71,7 @@ export function NoteForm({ contactId, interviews }: Props) {
         />
       ) : null}
       <FormError error={unplaced ? messageOf(add.error) : null} />
-      <div className="button-row">
-        <button type="submit" className="button button--primary" disabled={add.isPending}>
-          {add.isPending ? 'Adding…' : 'Add note'}
-        </button>
-        <span role="status" className="status-msg-inline">
-          {done ?? ''}
-        </span>
-      </div>
+      <SubmitRow label="Add note" pendingLabel="Adding…" pending={add.isPending} done={done} />
     </form>
   );
 }

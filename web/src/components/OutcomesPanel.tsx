@@ -20,7 +20,7 @@ import { useFormatters } from '../format';
 import { useFocusFirstInvalid, useRefreshAll } from '../hooks';
 import { useAnnounce } from './Announcer';
 import { LoadError, Loading } from './common';
-import { FormError, SelectField, TextField } from './Field';
+import { FormError, SelectField, TextField, SubmitRow } from './Field';
 
 export const OUTCOME_LABEL: Record<OutcomeKind, string> = {
   'job-interview': 'Job interview',
@@ -171,14 +171,7 @@ function OutcomeForm({ interviewId, headingId, headingLevel }: { interviewId: st
         error={errors.note}
       />
       <FormError error={unplaced ? messageOf(add.error) : null} />
-      <div className="button-row">
-        <button type="submit" className="button button--primary" disabled={add.isPending}>
-          {add.isPending ? 'Recording…' : 'Record outcome'}
-        </button>
-        <span role="status" className="status-msg-inline">
-          {done ?? ''}
-        </span>
-      </div>
+      <SubmitRow label="Record outcome" pendingLabel="Recording…" pending={add.isPending} done={done} />
     </form>
   );
 }

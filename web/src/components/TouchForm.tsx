@@ -16,7 +16,7 @@ import {
   RESPONSES,
 } from '../labels';
 import { useAnnounce } from './Announcer';
-import { FormError, SelectField, TextField } from './Field';
+import { FormError, SelectField, TextField, SubmitRow } from './Field';
 
 const NEXT_PURPOSE: Partial<Record<InterviewStatus, Purpose>> = {
   prospect: 'request',
@@ -193,14 +193,7 @@ export function TouchForm({ contactId, contactName, interviews }: Props) {
         />
       </div>
       <FormError error={unplaced ? messageOf(log.error) : null} />
-      <div className="button-row">
-        <button type="submit" className="button button--primary" disabled={log.isPending}>
-          {log.isPending ? 'Logging…' : 'Log touch'}
-        </button>
-        <span role="status" className="status-msg-inline">
-          {done ?? ''}
-        </span>
-      </div>
+      <SubmitRow label="Log touch" pendingLabel="Logging…" pending={log.isPending} done={done} />
     </form>
   );
 }

@@ -1,114 +1,96 @@
-// Insights, first version: per campaign, how many conversations sit at each stage, and how many
-// got at least that far. Richer figures (reply rates, missing insight kinds, the referral tree)
-// come later.
+// What the campaigns have taught: pick a campaign (remembered in the URL as ?campaign=ID) to see
+// its funnel, activity, coverage, reply rates, answers, pay, referral tree, time and outcomes, and
+// download its field brief; below, all campaigns together. The charts load as a separate chunk.
+import { lazy, Suspense } from 'react';
 import { useQuery } from '@tanstack/react-query';
-import { Link } from 'react-router';
-import type { Campaign, InterviewStatus } from '../../../src/domain/types';
-import { api, keys, type InterviewDetail } from '../api';
+import { Link, useSearchParams } from 'react-router';
+import type { Campaign } from '../../../src/domain/types';
+import { api, insights, insightsKey, keys } from '../api';
 import { EmptyState, LoadError, Loading } from '../components/common';
 import { usePageTitle } from '../hooks';
-import { INTERVIEW_STATUS_LABEL, INTERVIEW_STATUSES, SITUATION_LABEL } from '../labels';
 
-/** Statuses that show an interview got at least as far as the key status. */
-const REACHED: Partial<Record<InterviewStatus, InterviewStatus[]>> = {
-  prospect: [...INTERVIEW_STATUSES],
-  requested: ['requested', 'scheduled', 'held', 'thanked', 'in-touch', 'declined', 'no-response'],
-  scheduled: ['scheduled', 'held', 'thanked', 'in-touch'],
-  held: ['held', 'thanked', 'in-touch'],
-  thanked: ['thanked', 'in-touch'],
-  'in-touch': ['in-touch'],
-};
+const CampaignReport = lazy(() => import('../components/insights/report').then((m) => ({ default: m.CampaignReport })));
+const OverallReport = lazy(() => import('../components/insights/report').then((m) => ({ default: m.OverallReport })));
+
+/** Active campaigns first, each group in the order the server lists them. */
+function ordered(list: Campaign[]): Campaign[] {
+  return [...list.filter((c) => c.status !== 'ended'), ...list.filter((c) => c.status === 'ended')];
+}
 
 export function InsightsPage() {
   usePageTitle('Insights');
+  const [params, setParams] = useSearchParams();
   const campaigns = useQuery({ queryKey: keys.campaigns, queryFn: () => api.campaigns.list() });
-  const interviews = useQuery({ queryKey: keys.interviews({ all: true }), queryFn: () => api.interviews.list({ limit: 100000 }) });
-  const pending = campaigns.isPending || interviews.isPending;
-  const error = campaigns.error ?? interviews.error;
-  const list = campaigns.data?.items ?? [];
+  const list = ordered(campaigns.data?.items ?? []);
+  const asked = params.get('campaign');
+  const chosen = list.find((c) => c.id === asked) ?? list[0];
+
   return (
-    <div className="page">
+    <div className="page ins-page">
       <h1>Insights</h1>
-      <p className="lede">How far your conversations have come, campaign by campaign.</p>
-      <p className="notice">
-        This is a first, simple view. Richer insights are on their way: reply rates by channel and tie, the kinds of insight you are still
-        missing, answers gathered per question, and the referral tree.
-      </p>
-      {pending ? <Loading what="Counting" /> : null}
-      {error ? <LoadError error={error} /> : null}
-      {!pending && !error && list.length === 0 ? (
-        <EmptyState title="Nothing to count yet">
+      <p className="lede">What your conversations have taught you, and how the campaign itself is going.</p>
+      {campaigns.isPending ? <Loading what="Loading your campaigns" /> : null}
+      {campaigns.error ? <LoadError error={campaigns.error} retry={() => void campaigns.refetch()} /> : null}
+      {campaigns.data && !list.length ? (
+        <EmptyState title="No campaign yet">
           <p>
-            Insights appear once you have a <Link to="/campaigns">campaign</Link> with people in it.
+            Insights come from a campaign: the field you are exploring and the people you talk to about it.{' '}
+            <Link to="/campaigns">Start a campaign</Link>, add a few people and reach out; the figures fill in as you go.
           </p>
         </EmptyState>
       ) : null}
-      {!pending && !error
-        ? list.map((c) => (
-            <Funnel key={c.id} campaign={c} interviews={(interviews.data?.items ?? []).filter((i) => i.campaignId === c.id)} />
-          ))
-        : null}
+      {chosen ? (
+        <>
+          <div className="ins-toolbar">
+            <div className="field ins-picker">
+              <label htmlFor="ins-campaign">Campaign</label>
+              <select id="ins-campaign" value={chosen.id} onChange={(e) => setParams({ campaign: e.target.value }, { replace: true })}>
+                {list.map((c) => (
+                  <option key={c.id} value={c.id}>
+                    {c.field}
+                    {c.status === 'ended' ? ' (ended)' : ''}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div className="button-row ins-brief" role="group" aria-label="Field brief">
+              <a className="button" href={insights.briefUrl(chosen.id, 'pdf')} download>
+                Download the field brief (PDF)
+              </a>
+              <a className="button button--quiet" href={insights.briefUrl(chosen.id, 'md')} download>
+                Field brief as Markdown
+              </a>
+            </div>
+          </div>
+          <CampaignInsightsView campaign={chosen} />
+          <section className="panel ins-section ins-overall" aria-labelledby="ins-overall">
+            <h2 id="ins-overall">All campaigns together</h2>
+            <OverallInsightsView />
+          </section>
+        </>
+      ) : null}
     </div>
   );
 }
 
-function Funnel({ campaign, interviews }: { campaign: Campaign; interviews: InterviewDetail[] }) {
-  const total = interviews.length;
-  const count = (ss: InterviewStatus[]) => interviews.filter((i) => ss.includes(i.status)).length;
-  const id = `funnel-${campaign.id}`;
+function CampaignInsightsView({ campaign }: { campaign: Campaign }) {
+  const q = useQuery({ queryKey: insightsKey(campaign.id), queryFn: () => insights.campaign(campaign.id) });
+  if (q.isPending) return <Loading what={`Working out what “${campaign.field}” has taught you`} />;
+  if (q.error) return <LoadError error={q.error} retry={() => void q.refetch()} />;
   return (
-    <section className="panel" aria-labelledby={id}>
-      <h2 id={id}>
-        <Link to={`/campaigns/${campaign.id}`}>{campaign.field}</Link>
-      </h2>
-      <p className="small muted">
-        {SITUATION_LABEL[campaign.situation]}
-        {campaign.status === 'ended' ? ' · ended' : ''} · {total} {total === 1 ? 'person' : 'people'}
-      </p>
-      {total === 0 ? (
-        <p className="muted">No one added to this campaign yet.</p>
-      ) : (
-        <div className="table-wrap" role="region" aria-label={`Funnel for ${campaign.field}`} tabIndex={0}>
-          <table className="table funnel">
-            <caption className="visually-hidden">Interviews by status for {campaign.field}</caption>
-            <thead>
-              <tr>
-                <th scope="col">Stage</th>
-                <th scope="col" className="num">
-                  Now here
-                </th>
-                <th scope="col" className="num">
-                  Got this far
-                </th>
-                <th scope="col">
-                  <span className="visually-hidden">Share of all people in the campaign</span>
-                  <span aria-hidden="true">Share</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {INTERVIEW_STATUSES.map((s) => {
-                const now = count([s]);
-                const reached = REACHED[s] ? count(REACHED[s]) : null;
-                const share = total ? Math.round(((reached ?? now) / total) * 100) : 0;
-                return (
-                  <tr key={s}>
-                    <th scope="row">{INTERVIEW_STATUS_LABEL[s]}</th>
-                    <td className="num">{now}</td>
-                    <td className="num">{reached ?? <span className="muted">—</span>}</td>
-                    <td>
-                      <span className="bar" aria-hidden="true">
-                        <span className="bar__fill" style={{ width: `${share}%` }} />
-                      </span>
-                      <span className="small"> {share}%</span>
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
-      )}
-    </section>
+    <Suspense fallback={<Loading what="Drawing the charts" />}>
+      <CampaignReport insights={q.data} />
+    </Suspense>
+  );
+}
+
+function OverallInsightsView() {
+  const q = useQuery({ queryKey: insightsKey(), queryFn: () => insights.overall() });
+  if (q.isPending) return <Loading what="Adding up all campaigns" />;
+  if (q.error) return <LoadError error={q.error} retry={() => void q.refetch()} />;
+  return (
+    <Suspense fallback={<Loading what="Drawing the charts" />}>
+      <OverallReport overall={q.data} />
+    </Suspense>
   );
 }
