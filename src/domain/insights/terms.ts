@@ -42,19 +42,25 @@ function wordsOf(clause: string): string[] {
     .filter((w) => w.length > 1 && !/^\p{N}+$/u.test(w));
 }
 
-/** Single words and two-word phrases of one note, each once, stop words left out. */
-function termsOfText(text: string): { words: Set<string>; phrases: Set<string> } {
+/**
+ * Single words and two-word phrases of one note, each once, stop words left out. A phrase is kept
+ * as its first word → its second, not as one joined string: joining every pair of every note and
+ * hashing the result was most of the time spent on a large campaign.
+ */
+function termsOfText(text: string): { words: Set<string>; phrases: Map<string, Set<string>> } {
   const words = new Set<string>();
-  const phrases = new Set<string>();
+  const phrases = new Map<string, Set<string>>();
   for (const clause of text.normalize('NFC').toLowerCase().split(CLAUSE_BREAK)) {
     const tokens = wordsOf(clause);
     for (let i = 0; i < tokens.length; i++) {
       const w = tokens[i]!;
       if (STOP_WORDS.has(w)) continue;
       words.add(w);
-      // Only neighbours in the note make a phrase: "remote work", not "remote … work".
       const next = tokens[i + 1];
-      if (next !== undefined && !STOP_WORDS.has(next)) phrases.add(`${w} ${next}`);
+      if (next === undefined || STOP_WORDS.has(next)) continue;
+      const after = phrases.get(w);
+      if (after) after.add(next);
+      else phrases.set(w, new Set([next]));
     }
   }
   return { words, phrases };
@@ -72,23 +78,35 @@ function bump(counts: Map<string, number>, term: string) {
  */
 export function countTerms(texts: readonly string[], limit = 10): TermCount[] {
   const wordCounts = new Map<string, number>();
-  const phraseCounts = new Map<string, number>();
+  const phraseCounts = new Map<string, Map<string, number>>();
   for (const text of texts) {
     const { words, phrases } = termsOfText(text);
     for (const w of words) bump(wordCounts, w);
-    for (const p of phrases) bump(phraseCounts, p);
+    for (const [first, seconds] of phrases) {
+      let counts = phraseCounts.get(first);
+      if (!counts) phraseCounts.set(first, (counts = new Map()));
+      for (const second of seconds) bump(counts, second);
+    }
   }
 
   const hidden = new Set<string>();
   const counted: TermCount[] = [];
-  for (const [phrase, count] of phraseCounts) {
-    if (count < 2) continue;
-    counted.push({ term: phrase, count });
-    for (const w of phrase.split(' ')) if ((wordCounts.get(w) ?? 0) <= count) hidden.add(w);
+  for (const [first, seconds] of phraseCounts) {
+    for (const [second, count] of seconds) {
+      if (count < 2) continue;
+      counted.push({ term: `${first} ${second}`, count });
+      for (const w of [first, second]) if ((wordCounts.get(w) ?? 0) <= count) hidden.add(w);
+    }
   }
   for (const [word, count] of wordCounts) if (!hidden.has(word)) counted.push({ term: word, count });
 
+  const n = Math.max(0, Math.floor(limit));
+  if (n === 0) return [];
+  // Only terms at least as frequent as the n-th most frequent can make the list: sorting the
+  // numbers first keeps the string comparisons to those few, not to every word of every note.
+  const threshold = counted.length <= n ? 0 : counted.map((t) => t.count).sort((a, b) => b - a)[n - 1]!;
   return counted
+    .filter((t) => t.count >= threshold)
     .sort((a, b) => b.count - a.count || (a.term < b.term ? -1 : a.term > b.term ? 1 : 0))
-    .slice(0, Math.max(0, Math.floor(limit)));
+    .slice(0, n);
 }

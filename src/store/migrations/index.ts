@@ -10,6 +10,7 @@ import * as prepSheets from './2026-11-26-06-prep-sheets.js';
 import * as interviewClose from './2026-11-26-07-interview-close.js';
 import * as keepInTouch from './2026-11-26-08-keep-in-touch.js';
 import * as calendarFeed from './2026-11-26-09-calendar-feed.js';
+import * as notesByInterview from './2026-11-26-10-notes-by-interview.js';
 
 export const MIGRATIONS: Record<string, Migration> = {
   '2026-11-26-01-initial': initial,
@@ -21,4 +22,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026-11-26-07-interview-close': interviewClose,
   '2026-11-26-08-keep-in-touch': keepInTouch,
   '2026-11-26-09-calendar-feed': calendarFeed,
+  '2026-11-26-10-notes-by-interview': notesByInterview,
 };
