@@ -4,7 +4,7 @@
 // queries; and the insights page's request over HTTP.
 import Database from 'better-sqlite3';
 import type { Ctx } from '../src/app/context.js';
-import { campaignInsights } from '../src/app/insights.js';
+import { campaignInsights, campaignRows } from '../src/app/insights.js';
 import { type Endpoint } from './http.js';
 import { type Figure } from './report.js';
 import { compareInProcess, percentileFigures } from './stats.js';
@@ -30,16 +30,6 @@ export function largestCampaign(file: string): { id: string; interviews: number;
 
 export async function insightsFigures(ctx: Ctx, file: string, quick: boolean, log: (s: string) => void): Promise<Figure[]> {
   const c = largestCampaign(file);
-  const s = ctx.store.insights;
-  const rows = () =>
-    Promise.all([
-      s.interviews(ctx.userId, c.id),
-      s.touches(ctx.userId, c.id),
-      s.kindCounts(ctx.userId, c.id),
-      s.answerNotes(ctx.userId, c.id),
-      s.introductions(ctx.userId, c.id),
-      s.outcomes(ctx.userId, c.id),
-    ]);
   const first = await campaignInsights(ctx, c.id);
   log(
     `Measuring insights for a campaign of ${c.interviews} interviews and ${c.notes} notes (${first.answers.reduce((n, q) => n + q.answers.length, 0)} answers, ${first.pay?.count ?? 0} pay figures)…`,
@@ -47,7 +37,7 @@ export async function insightsFigures(ctx: Ctx, file: string, quick: boolean, lo
   const r = await compareInProcess(
     () => c.id,
     (id) => campaignInsights(ctx, id),
-    () => rows(),
+    (id) => campaignRows(ctx, id),
     quick ? { warmup: 2, rounds: 3, perRound: 3 } : { warmup: 5, rounds: 5, perRound: 10 },
   );
   log(`  app p50 ${ms(r.subject.p50)} p99 ${ms(r.subject.p99)} · reading the rows p50 ${ms(r.baseline.p50)} (${r.subject.samples} runs)`);
