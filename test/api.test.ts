@@ -1,18 +1,11 @@
 import { expect, it } from 'vitest';
 import { createServerApp } from '../src/server/app.js';
 import { eachDialect } from './harness.js';
+import { apiOf } from './http.js';
 
 eachDialect('HTTP API', (t) => {
   const app = () => createServerApp({ deps: t(), userId: t().userId });
-  const call = async (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) => {
-    const res = await app().request(`http://127.0.0.1:5454/api/v1${path}`, {
-      method,
-      headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
-      body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
-    });
-    const text = await res.text();
-    return { status: res.status, body: text ? JSON.parse(text) : null };
-  };
+  const call = (method: string, path: string, body?: unknown, headers?: Record<string, string>) => apiOf(t())(method, path, body, headers);
 
   it('creates, reads, changes, lists and deletes a contact', async () => {
     const created = await call('POST', '/contacts', { name: 'Maya Okafor', emails: ['maya@example.org'], organisation: 'Northbridge' });

@@ -6,8 +6,8 @@ import { findContactDuplicates, mergeContacts, reviewDuplicates, unmergeContact 
 import { addNote } from '../src/app/notes.js';
 import { logTouch } from '../src/app/touches.js';
 import type { Contact } from '../src/domain/types.js';
-import { createServerApp } from '../src/server/app.js';
 import { codeOf, eachDialect } from './harness.js';
+import { apiOf } from './http.js';
 import { buildCampaign } from './factories.js';
 
 eachDialect('duplicates and merge', (t) => {
@@ -169,15 +169,7 @@ eachDialect('duplicates and merge', (t) => {
   });
 
   describe('over HTTP', () => {
-    const call = async (method: string, path: string, body?: unknown) => {
-      const res = await createServerApp({ deps: t(), userId: t().userId }).request(`http://127.0.0.1:5454/api/v1${path}`, {
-        method,
-        headers: body === undefined ? {} : { 'content-type': 'application/json' },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-      const text = await res.text();
-      return { status: res.status, body: text ? JSON.parse(text) : null };
-    };
+    const call = (method: string, path: string, body?: unknown) => apiOf(t())(method, path, body);
 
     it('gives the review screen both people, the signals and the differences in one call; "not the same person" sticks', async () => {
       const a = await createContact(t(), { name: 'Robert Smith', emails: ['rob@example.org'], title: 'CTO', source: 'linkedin' });

@@ -9,10 +9,10 @@ import { addInterview, moveInterview } from '../src/app/interviews.js';
 import { addIntroduction } from '../src/app/introductions.js';
 import { addOutcome, deleteOutcome, listOutcomes } from '../src/app/outcomes.js';
 import { updateSettings } from '../src/app/settings.js';
-import { createServerApp } from '../src/server/app.js';
 import { cli } from './cli.js';
 import { buildCampaign, buildContact } from './factories.js';
 import { codeOf, eachDialect, type TestCtx } from './harness.js';
+import { apiOf } from './http.js';
 
 async function held(ctx: TestCtx, campaignId: string, contactId: string) {
   const i = await addInterview(ctx, { campaignId, contactId });
@@ -84,15 +84,7 @@ eachDialect('outcomes', (t) => {
   it('POST, GET and DELETE /outcomes', async () => {
     const ctx = t();
     const { campaign, withTom, withMaya } = await chain(ctx);
-    const app = createServerApp({ deps: ctx, userId: ctx.userId });
-    const call = async (method: string, path: string, body?: unknown) => {
-      const res = await app.request(`http://127.0.0.1:5454/api/v1${path}`, {
-        method,
-        headers: { 'content-type': 'application/json' },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-      return { status: res.status, body: res.status === 204 ? null : ((await res.json()) as Record<string, unknown>) };
-    };
+    const call = apiOf(ctx);
     const made = await call('POST', '/outcomes', { interviewId: withMaya.id, kind: 'referral-to-role', note: 'Junior researcher' });
     expect(made.status).toBe(201);
     const id = made.body!.id as string;

@@ -9,9 +9,9 @@ import { addNote } from '../src/app/notes.js';
 import { addToPlan, autoPlan, getPlan, removeFromPlan, setPlan, setPlanMinutes } from '../src/app/plans.js';
 import { addQuestion } from '../src/app/questions.js';
 import { scheduleInterview } from '../src/app/schedule.js';
-import { createServerApp } from '../src/server/app.js';
 import { BIN, cli } from './cli.js';
 import { buildCampaign, buildInterview } from './factories.js';
+import { apiOf } from './http.js';
 import { codeOf, eachDialect } from './harness.js';
 
 const ids = (p: { questions: { id: string }[] }) => p.questions.map((q) => q.id);
@@ -132,15 +132,7 @@ eachDialect('question plans', (t) => {
   });
 
   it('serves the plan routes with the right statuses', async () => {
-    const app = createServerApp({ deps: t(), userId: t().userId });
-    const call = async (method: string, path: string, body?: unknown) => {
-      const res = await app.request(`http://127.0.0.1:5454/api/v1${path}`, {
-        method,
-        headers: body === undefined ? {} : { 'content-type': 'application/json' },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-      return { status: res.status, body: (await res.json()) as any }; // eslint-disable-line @typescript-eslint/no-explicit-any
-    };
+    const call = apiOf(t());
     const i = await buildInterview(t());
     const shown = await call('GET', `/interviews/${i.id}/plan`);
     expect([shown.status, shown.body.saved, shown.body.questions.at(-1).id]).toEqual([200, false, 'who-else']);

@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { addQuestion, listQuestions } from '../src/app/questions.js';
-import { createServerApp } from '../src/server/app.js';
 import { BIN, cli } from './cli.js';
+import { apiOf } from './http.js';
 import { codeOf, eachDialect } from './harness.js';
 
 eachDialect('question bank', (t) => {
@@ -60,15 +60,7 @@ eachDialect('question bank', (t) => {
   });
 
   it('serves GET and POST /questions', async () => {
-    const app = createServerApp({ deps: t(), userId: t().userId });
-    const call = async (method: string, path: string, body?: unknown) => {
-      const res = await app.request(`http://127.0.0.1:5454/api/v1${path}`, {
-        method,
-        headers: body === undefined ? {} : { 'content-type': 'application/json' },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-      return { status: res.status, body: (await res.json()) as any }; // eslint-disable-line @typescript-eslint/no-explicit-any
-    };
+    const call = apiOf(t());
     const created = await call('POST', '/questions', { topic: 'hiring', text: 'Who hires here?', situations: ['next-job'] });
     expect(created.status).toBe(201);
     const list = await call('GET', '/questions?situation=next-job');

@@ -13,7 +13,7 @@ import {
   TEMPLATE_PURPOSES,
   type FillValues,
 } from '../src/domain/templates/index.js';
-import { createServerApp } from '../src/server/app.js';
+import { apiOf } from './http.js';
 import { codeOf, eachDialect } from './harness.js';
 
 /** Typical values, a little longer than average, for length checks. */
@@ -190,15 +190,7 @@ eachDialect('user templates', (t) => {
   });
 
   it('are served by the API', async () => {
-    const app = createServerApp({ deps: t(), userId: t().userId });
-    const call = async (method: string, path: string, body?: unknown) => {
-      const res = await app.request(`http://127.0.0.1:5454/api/v1${path}`, {
-        method,
-        headers: body === undefined ? {} : { 'content-type': 'application/json' },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-      return { status: res.status, body: (await res.json()) as Record<string, unknown> & { items?: { id: string }[] } };
-    };
+    const call = apiOf(t());
     const created = await call('POST', '/templates', {
       name: 'Mine',
       purpose: 'thank-you',
@@ -208,7 +200,7 @@ eachDialect('user templates', (t) => {
     });
     expect(created.status).toBe(201);
     expect((await call('GET', `/templates/${String(created.body.id)}`)).body.name).toBe('Mine');
-    expect((await call('GET', '/templates?purpose=thank-you')).body.items!.map((x) => x.id)).toEqual([
+    expect((await call('GET', '/templates?purpose=thank-you')).body.items!.map((x: { id: string }) => x.id)).toEqual([
       'thank-you-email',
       'thank-you-linkedin',
       created.body.id,
