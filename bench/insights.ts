@@ -1,5 +1,6 @@
 // Insights for the largest campaign of the large data set (2,500 interviews, some 35,000 notes of
-// which half answer a question): campaignInsights() in-process beside reading the same rows
+// which half answer a question), as the insights page asks for them (the latest 20 answers per
+// question listed, every note counted): campaignInsights() in-process beside reading the same rows
 // through the store alone, so the figure shows what working out the numbers costs on top of the
 // queries; and the insights page's request over HTTP.
 import Database from 'better-sqlite3';
@@ -32,7 +33,7 @@ export async function insightsFigures(ctx: Ctx, file: string, quick: boolean, lo
   const c = largestCampaign(file);
   const first = await campaignInsights(ctx, c.id);
   log(
-    `Measuring insights for a campaign of ${c.interviews} interviews and ${c.notes} notes (${first.answers.reduce((n, q) => n + q.answers.length, 0)} answers, ${first.pay?.count ?? 0} pay figures)…`,
+    `Measuring insights for a campaign of ${c.interviews} interviews and ${c.notes} notes (${first.answers.reduce((n, q) => n + q.answers.length, 0)} of ${first.answers.reduce((n, q) => n + q.total, 0)} answers listed, ${first.pay?.count ?? 0} pay figures)…`,
   );
   const r = await compareInProcess(
     () => c.id,

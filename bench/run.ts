@@ -284,6 +284,19 @@ async function insightsOnly() {
   printTable(figures, log);
 }
 
+/** `npm run bench -- cli`: the CLI cold start alone, printed, without touching latest.json. */
+async function cliOnly() {
+  if (!existsSync(join(ROOT, 'dist', 'cli.js'))) throw new Error('dist/cli.js is missing: run `npm run build` first (npm run bench does).');
+  log(`Load average ${loadavg()[0]!.toFixed(2)} on ${cpus().length} cores at start.`);
+  await ensureDatabase(SMALL_DB, SMALL);
+  const home = mkdtempSync(join(tmpdir(), 'coffeechat-bench-'));
+  try {
+    printTable([await cliFigure(childEnv(home))], log);
+  } finally {
+    rmSync(home, { recursive: true, force: true });
+  }
+}
+
 /** `npm run bench -- import`: the import figures alone, printed, without touching latest.json. */
 async function importOnly() {
   if (!existsSync(join(ROOT, 'dist', 'cli.js'))) throw new Error('dist/cli.js is missing: run `npm run build` first (npm run bench does).');
@@ -302,6 +315,7 @@ async function main() {
   if (process.argv[2] === 'today') return todayOnly();
   if (process.argv[2] === 'insights') return insightsOnly();
   if (process.argv[2] === 'import') return importOnly();
+  if (process.argv[2] === 'cli') return cliOnly();
   if (!existsSync(join(ROOT, 'dist', 'cli.js'))) throw new Error('dist/cli.js is missing: run `npm run build` first (npm run bench does).');
   // Other work on a 2-core box shows up in every figure: say how busy it was.
   const [load] = loadavg();

@@ -54,6 +54,13 @@ export interface WebApp {
   open(opts: { width: number; dark?: boolean }): Promise<{ ctx: BrowserContext; page: Page }>;
   visit(page: Page, path: string): Promise<void>;
   axeCheck(page: Page, label: string): Promise<string[]>;
+  /** Everything the server printed so far (stdout and stderr), e.g. the one-time setup token. */
+  serverOutput(): string;
+}
+
+export interface SuiteOptions {
+  /** More arguments for `coffeechat serve` (e.g. `--accounts`). */
+  serverArgs?: string[];
 }
 
 async function freePort(): Promise<number> {
@@ -72,7 +79,7 @@ async function freePort(): Promise<number> {
 const axeSource = () => readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
 /** Declares a browser suite with its own server; skipped (or failed on CI) without Chromium. */
-export function browserSuite(name: string, body: (app: WebApp) => void): void {
+export function browserSuite(name: string, body: (app: WebApp) => void, options: SuiteOptions = {}): void {
   if (!haveChromium) {
     const why = `Chromium not found at ${chromiumPath}; set COFFEECHAT_TEST_CHROMIUM to its path (Debian: apt-get install chromium).`;
     if (process.env.CI === 'true') {
@@ -128,7 +135,9 @@ export function browserSuite(name: string, body: (app: WebApp) => void): void {
         });
       },
       async axeCheck(page, label) {
-        if (!(await page.evaluate(() => 'axe' in globalThis))) await page.addScriptTag({ content: axeSource() });
+        // Evaluated through DevTools rather than added as an inline <script>, which the app's
+        // Content-Security-Policy (script-src 'self') rightly refuses.
+        if (!(await page.evaluate(() => 'axe' in globalThis))) await page.evaluate(axeSource());
         const result = await page.evaluate(async () => {
           const w = globalThis as unknown as Page$;
           // A toast still fading in has the contrast of its half-way opacity: judge the settled page.
@@ -145,6 +154,7 @@ export function browserSuite(name: string, body: (app: WebApp) => void): void {
           .filter((v) => v.impact === 'serious' || v.impact === 'critical')
           .map((v) => `${label}: ${v.impact} ${v.id} (${v.help}) at ${v.targets.join(', ')}`);
       },
+      serverOutput: () => serverLog,
     };
     const set = app as { -readonly [K in keyof WebApp]: WebApp[K] };
 
@@ -156,7 +166,7 @@ export function browserSuite(name: string, body: (app: WebApp) => void): void {
       set.db = join(dir, 'e2e.db');
       const port = await freePort();
       set.base = `http://127.0.0.1:${port}`;
-      server = spawn(process.execPath, [bin, 'serve', '--port', String(port), '--db', app.db], {
+      server = spawn(process.execPath, [bin, 'serve', '--port', String(port), '--db', app.db, ...(options.serverArgs ?? [])], {
         cwd: root,
         env,
         stdio: ['ignore', 'pipe', 'pipe'],

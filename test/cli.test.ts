@@ -249,14 +249,23 @@ describe('coffeechat CLI (SQLite file)', () => {
       });
       expect(post.status).toBe(201);
       expect(cli(['contacts', 'list', '--json'], e).json()).toHaveLength(2);
-      const wide = cli(['serve', '--host', '0.0.0.0', '--port', '0'], { COFFEECHAT_DB: join(tmp(), 'other.db') });
-      expect(wide.code).toBe(2);
     } finally {
       await server.stop();
     }
     // The lock goes with the server: a new one starts.
     const again = await serve([], e);
     await again.stop();
+  });
+
+  it('runs with accounts when it listens beyond loopback', async () => {
+    // Beyond loopback other people can reach it (issue 7): nothing answers without signing in.
+    const wide = await serve(['--host', '127.0.0.2'], { COFFEECHAT_DB: join(tmp(), 'other.db') });
+    try {
+      expect((await fetch(`${wide.url}/api/v1/contacts`)).status).toBe(401);
+      expect(((await (await fetch(`${wide.url}/api/v1/session`)).json()) as { accounts: boolean }).accounts).toBe(true);
+    } finally {
+      await wide.stop();
+    }
   });
 });
 

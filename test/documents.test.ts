@@ -84,6 +84,8 @@ describe('HTML', () => {
     expect(html).toContain('<th scope="col" class="num">#</th>');
     expect(html).toContain('*Not* a heading:<br># really');
     expect(html).toMatch(/^<!doctype html>\n<html lang="en">/);
+    // Opened on its own, the file allows its inline styles and nothing else.
+    expect(html).toContain(`<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline';`);
   });
 });
 

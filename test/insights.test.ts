@@ -191,6 +191,90 @@ eachDialect('campaign insights', (t) => {
     const missing = await get('/campaigns/nope/insights');
     expect([missing.status, (missing.body.error as { code: string }).code]).toEqual([404, 'not_found']);
   });
+
+  it('lists the 20 most recent answers per question with the total, all on request, and counts pay from every note', async () => {
+    const ctx = t();
+    const { c, iAna, iBo } = await campaign(ctx);
+    // 24 more answers on how one gets in (Bo's, a day apart) and 21 more pay figures (Ana's).
+    for (let d = 1; d <= 24; d++) {
+      await addNote(ctx, {
+        interviewId: iBo.id,
+        questionId: 'how-in',
+        text: `Way in number ${d}.`,
+        at: `2026-05-${String(d).padStart(2, '0')}T10:00:00Z`,
+      });
+    }
+    for (let k = 1; k <= 21; k++) {
+      await addNote(ctx, {
+        interviewId: iAna.id,
+        questionId: 'pay',
+        text: `Seniors earn £${40 + k},000 a year.`,
+        at: `2026-04-${String(k).padStart(2, '0')}T10:00:00Z`,
+      });
+    }
+    const byQuestion = (x: Awaited<ReturnType<typeof campaignInsights>>) => Object.fromEntries(x.answers.map((q) => [q.questionId, q]));
+
+    const shown = byQuestion(await campaignInsights(ctx, c.id));
+    expect([shown['how-in']!.total, shown['how-in']!.answers.length]).toEqual([25, 20]);
+    // The most recent 20 (the 5th to the 24th), oldest first; the first one (Ana's, in March) is left out.
+    expect(shown['how-in']!.answers.map((a) => a.text)).toEqual(Array.from({ length: 20 }, (_, i) => `Way in number ${i + 5}.`));
+    expect(shown['how-in']!.answers[0]).toEqual({ interviewId: iBo.id, contactName: 'Bo Chen', text: 'Way in number 5.' });
+    expect([shown.pay!.total, shown.pay!.answers.length, shown.strengths!.total]).toEqual([22, 20, 1]);
+    const x = await campaignInsights(ctx, c.id);
+    expect(x.pay).toMatchObject({ count: 22, min: 38_000, max: 61_000, median: 50_500, currency: 'GBP' });
+
+    const all = await campaignInsights(ctx, c.id, { answersLimit: 'all' });
+    expect(byQuestion(all)['how-in']!.answers.map((a) => a.text)).toEqual([
+      'Through a volunteer project at a hospital.',
+      ...Array.from({ length: 24 }, (_, i) => `Way in number ${i + 1}.`),
+    ]);
+    expect(byQuestion(all).pay!.answers).toHaveLength(22);
+    expect({ ...all, answers: null, asOf: null }).toEqual({ ...x, answers: null, asOf: null });
+
+    const app = createServerApp({ deps: ctx, userId: ctx.userId });
+    const get = async (query: string) => {
+      const res = await app.request(`http://127.0.0.1:5454/api/v1/campaigns/${c.id}/insights${query}`);
+      return {
+        status: res.status,
+        body: (await res.json()) as {
+          answers: { questionId: string; total: number; answers: unknown[] }[];
+          error?: { code: string; message: string };
+        },
+      };
+    };
+    const two = await get('?answersLimit=2');
+    expect(two.body.answers.map((q) => [q.questionId, q.answers.length, q.total])).toEqual([
+      ['how-in', 2, 25],
+      ['strengths', 1, 1],
+      ['pay', 2, 22],
+    ]);
+    expect((await get('?answersLimit=all')).body.answers.map((q) => q.answers.length)).toEqual([25, 1, 22]);
+    for (const bad of ['?answersLimit=0', '?answersLimit=lots', '?answers=5']) {
+      const r = await get(bad);
+      expect([r.status, r.body.error?.code], bad).toEqual([400, 'invalid_input']);
+    }
+    expect((await get('?answersLimit=0')).body.error?.message).toMatch(/answersLimit/);
+
+    // One question's answers, as the page loads them for "show all answers".
+    const answers = async (path: string) => {
+      const res = await app.request(`http://127.0.0.1:5454/api/v1${path}`);
+      return { status: res.status, body: (await res.json()) as Record<string, unknown> & { answers?: { text: string }[] } };
+    };
+    const howIn = await answers(`/campaigns/${c.id}/answers?question=how-in`);
+    expect(howIn.status).toBe(200);
+    expect(howIn.body).toMatchObject({ questionId: 'how-in', total: 25 });
+    expect(howIn.body.answers!.map((a) => a.text)).toEqual(byQuestion(all)['how-in']!.answers.map((a) => a.text));
+    const latest = await answers(`/campaigns/${c.id}/answers?question=how-in&answersLimit=3`);
+    expect([latest.body.total, latest.body.answers!.map((a) => a.text)]).toEqual([
+      25,
+      ['Way in number 22.', 'Way in number 23.', 'Way in number 24.'],
+    ]);
+    const none = await answers(`/campaigns/${c.id}/answers?question=advice`);
+    expect(none.body).toMatchObject({ questionId: 'advice', total: 0, answers: [] });
+    expect(none.body.question).toEqual(expect.stringContaining('UX research'));
+    expect((await answers(`/campaigns/${c.id}/answers`)).status).toBe(400);
+    expect((await answers(`/campaigns/nope/answers?question=how-in`)).status).toBe(404);
+  });
 });
 
 describe('insights CLI (built binary, SQLite file)', () => {
@@ -201,7 +285,7 @@ describe('insights CLI (built binary, SQLite file)', () => {
       const run = (...args: string[]) => cli([...args, '--db', db]);
       const campaign = run('campaigns', 'add', '--field', 'Data journalism', '--situation', 'new-graduate', '--json').json();
       const ana = run('contacts', 'add', '--name', 'Ana Ruiz', '--json').json();
-      run('interviews', 'add', '--campaign', campaign.id, '--contact', ana.id, '--json');
+      const interview = run('interviews', 'add', '--campaign', campaign.id, '--contact', ana.id, '--json').json();
       expect(run('log', '--contact', ana.id, '--channel', 'email', '--purpose', 'request').code).toBe(0);
 
       const json = run('insights', '--campaign', campaign.id, '--json');
@@ -215,6 +299,11 @@ describe('insights CLI (built binary, SQLite file)', () => {
         referralTree: { depth: 0, nodes: 1 },
         minutesInvested: 0,
       });
+      run('notes', 'add', '--interview', interview.id, '--question', 'how-in', '--text', 'Through a newsroom internship.', '--json');
+      const limited = run('insights', '--campaign', campaign.id, '--json', '--answers-limit', 'all');
+      expect(limited.json()).toMatchObject({ answers: [{ questionId: 'how-in', total: 1, answers: [{ contactName: 'Ana Ruiz' }] }] });
+      const bad = run('insights', '--campaign', campaign.id, '--json', '--answers-limit', '0');
+      expect([bad.code, bad.error().code]).toEqual([2, 'invalid_input']);
       const text = run('insights', '--campaign', campaign.id);
       expect(text.stdout).toMatch(/Insights for "Data journalism"/);
       expect(text.stdout).toMatch(/requested\s+1\s+100% of the step before/);

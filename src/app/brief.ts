@@ -22,7 +22,8 @@ export async function getBrief(ctx: Ctx, campaignId: string): Promise<BriefView>
   if (!campaign) throw notFound('campaign', campaignId);
   const s = ctx.store.brief;
   const [insights, settings, endedAt, people, notes, debriefs, actions, prospects, templates] = await Promise.all([
-    campaignInsights(ctx, campaignId),
+    // The brief is the document to keep: every answer, not the page's most recent few.
+    campaignInsights(ctx, campaignId, { answersLimit: 'all' }),
     getSettings(ctx),
     s.endedAt(ctx.userId, campaignId),
     s.people(ctx.userId, campaignId),

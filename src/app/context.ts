@@ -4,6 +4,7 @@ import { randomFillSync } from 'node:crypto';
 import { clockFrom, type Clock } from '../domain/clock.js';
 import { AppError } from '../domain/errors.js';
 import { uuidv7Generator, type IdGenerator } from '../domain/ids.js';
+import type { UserRole } from '../domain/types.js';
 import type { Store } from '../store/index.js';
 
 export interface Deps {
@@ -14,6 +15,8 @@ export interface Deps {
 
 export interface Ctx extends Deps {
   userId: string;
+  /** The signed-in account's role in server mode; absent for the local owner. */
+  role?: UserRole;
 }
 
 /** The program's clock: real time, or COFFEECHAT_NOW's instant running on from process start. */

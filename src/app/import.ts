@@ -236,7 +236,7 @@ async function writeAll(
       continue;
     }
     // Spreadsheet-safe CSVs (ours among them) put an apostrophe before a leading = + - @; take it off.
-    batch.push(report.format === 'csv' ? unneutraliseRecord(event.record) : event.record);
+    batch.push(webLinkOnly(report.format === 'csv' ? unneutraliseRecord(event.record) : event.record));
     if (batch.length >= BATCH) await flush();
   }
   await flush();
@@ -265,6 +265,18 @@ async function writeAll(
       createdAt: now,
     });
   }
+}
+
+/**
+ * The LinkedIn field becomes a link in the app, so a file may fill it only with a web address
+ * (http, https, or none, as LinkedIn writes it); anything else, such as a `javascript:` URL in a
+ * crafted vCard or backup, is kept as a note, where it stays text.
+ */
+function webLinkOnly(r: ImportedContact): ImportedContact {
+  const url = r.linkedinUrl;
+  if (url === null || /^https?:\/\/[^\s]+$/i.test(url) || /^(?:[a-z0-9-]+\.)*linkedin\.com(?:[/?#][^\s]*)?$/i.test(url)) return r;
+  const note = `LinkedIn: ${url}`;
+  return { ...r, linkedinUrl: null, notes: r.notes ? `${r.notes}\n${note}` : note };
 }
 
 function unneutraliseRecord(r: ImportedContact): ImportedContact {

@@ -4,6 +4,8 @@ import { AppError, notFound } from '../domain/errors.js';
 import { INSIGHT_KINDS, type Note } from '../domain/types.js';
 import { parseUserTime } from '../domain/zoned.js';
 import type { Ctx } from './context.js';
+import { CUSTOM_QUESTION_ID } from '../domain/questions/index.js';
+import { findQuestion } from './questions.js';
 import { getSettings } from './settings.js';
 import { paging, parse, requiredText, timeText } from './validate.js';
 
@@ -29,6 +31,7 @@ async function resolveLinks(ctx: Ctx, contactId: string | null, interviewId: str
     const i = await ctx.store.interviews.get(ctx.userId, interviewId);
     if (!i) throw notFound('interview', interviewId);
     if (contactId && contactId !== i.contactId) {
+      if (!(await ctx.store.contacts.get(ctx.userId, contactId))) throw notFound('contact', contactId);
       throw new AppError('invalid_input', 'That interview is with another contact.', {
         fields: [{ field: 'interviewId', message: 'belongs to another contact' }],
       });
@@ -37,6 +40,11 @@ async function resolveLinks(ctx: Ctx, contactId: string | null, interviewId: str
   }
   if (contactId && !(await ctx.store.contacts.get(ctx.userId, contactId))) throw notFound('contact', contactId);
   return { contactId, interviewId: null };
+}
+
+/** A note answers a built-in question, an on-the-spot one ("custom") or one of the user's own; never another user's. */
+async function checkQuestion(ctx: Ctx, questionId: string | null | undefined): Promise<void> {
+  if (questionId && questionId !== CUSTOM_QUESTION_ID && !(await findQuestion(ctx, questionId))) throw notFound('question', questionId);
 }
 
 async function readAt(ctx: Ctx, at: string | undefined): Promise<string> {
@@ -52,6 +60,7 @@ async function readAt(ctx: Ctx, at: string | undefined): Promise<string> {
 export async function addNote(ctx: Ctx, input: unknown): Promise<Note> {
   const data = parse(noteInput, input);
   const links = await resolveLinks(ctx, data.contactId ?? null, data.interviewId ?? null);
+  await checkQuestion(ctx, data.questionId);
   const now = ctx.clock.now().toISOString();
   const note: Note = {
     id: ctx.ids(),
@@ -70,6 +79,7 @@ export async function updateNote(ctx: Ctx, id: string, input: unknown): Promise<
   const patch = parse(notePatch, input);
   const cur = await ctx.store.notes.get(ctx.userId, id);
   if (!cur) throw notFound('note', id);
+  if (patch.questionId !== undefined && patch.questionId !== cur.questionId) await checkQuestion(ctx, patch.questionId);
   const links = await resolveLinks(
     ctx,
     patch.contactId !== undefined ? (patch.contactId ?? null) : cur.contactId,

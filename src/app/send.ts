@@ -9,6 +9,7 @@ import type { Touch } from '../domain/types.js';
 import type { Ctx } from './context.js';
 import { resolveRecipient } from './drafts.js';
 import { getSettings } from './settings.js';
+import { getTemplate } from './templates.js';
 import { logTouch } from './touches.js';
 import { parse } from './validate.js';
 
@@ -143,6 +144,7 @@ export async function sendMessage(ctx: Ctx, input: unknown, opts: SendOptions = 
     introducerId: data.introducerId,
     purpose,
   });
+  if (data.templateId) await getTemplate(ctx, data.templateId);
   const to = data.to || recipient.emails[0];
   if (!to) {
     throw new AppError('invalid_input', `No e-mail address is recorded for ${recipient.name}; give the address to send to.`, {

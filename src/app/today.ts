@@ -33,10 +33,21 @@ export interface Today {
   more: { actions: number; upcoming: number };
 }
 
-const withOverdue = (a: StoredAction, now: string): Action => {
-  const { overdueAt, ...rest } = a;
-  return { ...rest, overdue: overdueAt <= now, draft: draftFor(a) };
-};
+// Spelled out rather than `{ ...rest }` after a rest pattern: V8 builds those copies slowly and
+// they made most of Today's garbage (and so its p99). The keys keep the order they had.
+const withOverdue = (a: StoredAction, now: string): Action => ({
+  id: a.id,
+  kind: a.kind,
+  dueAt: a.dueAt,
+  status: a.status,
+  snoozedUntil: a.snoozedUntil,
+  contactId: a.contactId,
+  contactName: a.contactName,
+  interviewId: a.interviewId,
+  reason: a.reason,
+  overdue: a.overdueAt <= now,
+  draft: draftFor(a),
+});
 
 export const todayQuery = z.object({ limit: z.coerce.number().int().min(1).max(MAX_LIMIT).default(DEFAULT_LIMIT) }).strict();
 

@@ -7,6 +7,7 @@ import { parseUserTime } from '../domain/zoned.js';
 import { cancelForPerson, syncPerson } from './actions.js';
 import type { Ctx } from './context.js';
 import { getSettings } from './settings.js';
+import { getTemplate } from './templates.js';
 import { idText, optionalText, paging, parse, timeText } from './validate.js';
 
 export const touchInput = z
@@ -44,6 +45,8 @@ export async function logTouch(ctx: Ctx, input: unknown): Promise<Touch> {
     throw new AppError('invalid_input', `Invalid input: at: "${data.at}" is not a time like 2026-03-05T09:00 or 2026-03-05T09:00:00Z`, {
       fields: [{ field: 'at', message: 'is not a valid time' }],
     });
+  // Only a built-in template or one of the user's own: never another user's (not_found).
+  if (data.templateId) await getTemplate(ctx, data.templateId);
   return ctx.store.transaction(async (tx) => {
     if (!(await tx.contacts.get(ctx.userId, data.contactId))) throw notFound('contact', data.contactId);
     let interviewId = data.interviewId ?? null;

@@ -1,4 +1,4 @@
-// coffeechat insights [--campaign ID] [--json] — what a campaign has taught, in numbers; without
+// coffeechat insights [--campaign ID] [--json] [--answers-limit N|all] — what a campaign has taught, in numbers; without
 // --campaign, all campaigns together.
 import { Command } from 'commander';
 import { campaignInsights, overallInsights } from '../app/insights.js';
@@ -52,7 +52,7 @@ function printCampaign(x: CampaignInsights): void {
   ] as const) {
     if (terms.length) out(`${label}: ${terms.map((t) => `${t.term} (${t.count})`).join(', ')}`);
   }
-  if (x.answers.length) out(`\nAnswers gathered: ${x.answers.map((a) => `${a.topic} ${a.answers.length}`).join(', ')}`);
+  if (x.answers.length) out(`\nAnswers gathered: ${x.answers.map((a) => `${a.topic} ${a.total}`).join(', ')}`);
   out(`\nReferral tree: ${count(x.referralTree.nodes, 'person', 'people')}, ${count(x.referralTree.depth, 'referral')} deep`);
   out(`Time invested: ${hours(x.minutesInvested)} (meetings ${hours(x.meetingMinutes)}, preparation ${hours(x.prepMinutes)})`);
   if (x.outcomes.length) {
@@ -61,7 +61,7 @@ function printCampaign(x: CampaignInsights): void {
       out(`  ${o.at.slice(0, 10)} ${o.kind}${o.note ? ` — ${o.note}` : ''} (from ${o.credits.map((c) => c.contactName).join(' ← ')})`);
     }
   }
-  out('\nAdd --json for every figure, including weekly activity and the answers themselves.');
+  out('\nAdd --json for every figure, including weekly activity and the answers themselves (--answers-limit all for every answer).');
 }
 
 function printOverall(x: OverallInsights): void {
@@ -94,17 +94,19 @@ export function insightsCommand(): Command {
   const cmd = new Command('insights')
     .description('what a campaign has taught, in numbers: funnel, reply rates, coverage, pay, referrals, time')
     .option('--campaign <id>', 'the campaign (without it: all campaigns together)')
+    .option('--answers-limit <n>', 'answers listed per question in --json, the most recent (default 20), or "all"')
     .option('--json', 'print every figure as JSON');
   cmd.addHelpText(
     'after',
     `
 Examples:
   coffeechat insights --campaign 0190... --json
+  coffeechat insights --campaign 0190... --json --answers-limit all
   coffeechat insights`,
   );
   return act(cmd, async ({ ctx }, o) => {
     if (typeof o.campaign === 'string') {
-      const x = await campaignInsights(ctx, o.campaign);
+      const x = await campaignInsights(ctx, o.campaign, { answersLimit: o.answersLimit });
       return { json: x, text: () => printCampaign(x) };
     }
     const x = await overallInsights(ctx);

@@ -1,36 +1,5 @@
 // The coffeechat command line: global flags with COFFEECHAT_* twins, one command per feature.
 import { Command, CommanderError } from 'commander';
-import { campaignsCommand } from './campaigns.command.js';
-import { contactsCommand } from './contacts.command.js';
-import { dedupeCommand } from './dedupe.command.js';
-import { exportCommand } from './export.command.js';
-import { importCommand } from './import.command.js';
-import { interviewsCommand } from './interviews.command.js';
-import { introCommand } from './introductions.command.js';
-import { dbCommand, demoCommand, todayCommand } from './misc.command.js';
-import { actionsCommand } from './actions.command.js';
-import { networkCommand } from './network.command.js';
-import { notesCommand } from './notes.command.js';
-import { outcomeCommand } from './outcome.command.js';
-import { rolesCommand } from './roles.command.js';
-import { searchCommand } from './search.command.js';
-import { serveCommand } from './serve.command.js';
-import { settingsCommand } from './settings.command.js';
-import { suggestCommand } from './suggest.command.js';
-import { targetsCommand } from './targets.command.js';
-import { logCommand } from './touches.command.js';
-import { draftCommand } from './draft.command.js';
-import { lintCommand } from './lint.command.js';
-import { sendCommand } from './send.command.js';
-import { templatesCommand } from './templates.command.js';
-import { questionsCommand } from './questions.command.js';
-import { planCommand } from './plan.command.js';
-import { calendarCommand, scheduleCommand } from './schedule.command.js';
-import { prepCommand } from './prep.command.js';
-import { referralCommand } from './referral.command.js';
-import { closeCommand } from './close.command.js';
-import { briefCommand } from './brief.command.js';
-import { insightsCommand } from './insights.command.js';
 import { fail } from './runtime.js';
 
 declare const __VERSION__: string | undefined;
@@ -41,6 +10,7 @@ const program = new Command('coffeechat')
   .version(VERSION)
   .option('--db <path|url>', 'SQLite file or postgres:// URL (env COFFEECHAT_DB, then DATABASE_URL)')
   .option('--data-dir <dir>', 'where the default database lives (env COFFEECHAT_DATA_DIR)')
+  .option('--user <email>', 'act for this account (server mode; whoever holds the database URL may) instead of the local owner')
   .showHelpAfterError('(run with --help for usage)')
   .addHelpText(
     'after',
@@ -55,43 +25,70 @@ Examples:
   coffeechat --db postgres://user@127.0.0.1/coffeechat contacts list`,
   );
 
-for (const c of [
-  serveCommand(VERSION),
-  contactsCommand(),
-  importCommand(),
-  dedupeCommand(),
-  exportCommand(),
-  campaignsCommand(),
-  interviewsCommand(),
-  scheduleCommand(),
-  calendarCommand(),
-  prepCommand(),
-  logCommand(),
-  templatesCommand(),
-  questionsCommand(),
-  planCommand(),
-  lintCommand(),
-  draftCommand(),
-  sendCommand(),
-  notesCommand(),
-  outcomeCommand(),
-  referralCommand(),
-  closeCommand(),
-  briefCommand(),
-  insightsCommand(),
-  introCommand(),
-  networkCommand(),
-  rolesCommand(),
-  targetsCommand(),
-  suggestCommand(),
-  searchCommand(),
-  settingsCommand(),
-  todayCommand(),
-  actionsCommand(),
-  demoCommand(),
-  dbCommand(),
-]) {
-  program.addCommand(c);
+// Every command, by name, in the order `--help` lists them. A command's module (and what it
+// imports) is loaded only when that command runs: loading all of them cost more than most commands'
+// work (the cold start in `npm run bench`). A new command is one line here.
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  serve: async () => (await import('./serve.command.js')).serveCommand(VERSION),
+  contacts: async () => (await import('./contacts.command.js')).contactsCommand(),
+  import: async () => (await import('./import.command.js')).importCommand(),
+  dedupe: async () => (await import('./dedupe.command.js')).dedupeCommand(),
+  export: async () => (await import('./export.command.js')).exportCommand(),
+  campaigns: async () => (await import('./campaigns.command.js')).campaignsCommand(),
+  interviews: async () => (await import('./interviews.command.js')).interviewsCommand(),
+  schedule: async () => (await import('./schedule.command.js')).scheduleCommand(),
+  calendar: async () => (await import('./schedule.command.js')).calendarCommand(),
+  prep: async () => (await import('./prep.command.js')).prepCommand(),
+  log: async () => (await import('./touches.command.js')).logCommand(),
+  templates: async () => (await import('./templates.command.js')).templatesCommand(),
+  questions: async () => (await import('./questions.command.js')).questionsCommand(),
+  plan: async () => (await import('./plan.command.js')).planCommand(),
+  lint: async () => (await import('./lint.command.js')).lintCommand(),
+  draft: async () => (await import('./draft.command.js')).draftCommand(),
+  send: async () => (await import('./send.command.js')).sendCommand(),
+  notes: async () => (await import('./notes.command.js')).notesCommand(),
+  outcome: async () => (await import('./outcome.command.js')).outcomeCommand(),
+  referral: async () => (await import('./referral.command.js')).referralCommand(),
+  close: async () => (await import('./close.command.js')).closeCommand(),
+  brief: async () => (await import('./brief.command.js')).briefCommand(),
+  insights: async () => (await import('./insights.command.js')).insightsCommand(),
+  share: async () => (await import('./share.command.js')).shareCommand(),
+  cohort: async () => (await import('./share.command.js')).cohortCommand(),
+  users: async () => (await import('./users.command.js')).usersCommand(),
+  intro: async () => (await import('./introductions.command.js')).introCommand(),
+  network: async () => (await import('./network.command.js')).networkCommand(),
+  roles: async () => (await import('./roles.command.js')).rolesCommand(),
+  targets: async () => (await import('./targets.command.js')).targetsCommand(),
+  suggest: async () => (await import('./suggest.command.js')).suggestCommand(),
+  search: async () => (await import('./search.command.js')).searchCommand(),
+  settings: async () => (await import('./settings.command.js')).settingsCommand(),
+  today: async () => (await import('./misc.command.js')).todayCommand(),
+  actions: async () => (await import('./actions.command.js')).actionsCommand(),
+  demo: async () => (await import('./misc.command.js')).demoCommand(),
+  db: async () => (await import('./misc.command.js')).dbCommand(),
+};
+
+// The command being run; anything else (--help, `help`, a typo, none) loads them all, so the
+// overview, `help <command>` and "did you mean" stay exactly what commander makes of the full set.
+const named = commandName(program, process.argv.slice(2));
+const wanted = named !== undefined && Object.hasOwn(COMMANDS, named) ? [named] : Object.keys(COMMANDS);
+for (const [i, cmd] of (await Promise.all(wanted.map((name) => COMMANDS[name]!()))).entries()) {
+  // A key unlike its command's name would only load when every command does: say so at once.
+  if (cmd.name() !== wanted[i]) throw new Error(`src/cli/main.ts: COMMANDS.${wanted[i]} makes the command "${cmd.name()}".`);
+  program.addCommand(cmd);
+}
+
+/** The first word of `args` that is not a global option or an option's value. */
+function commandName(cmd: Command, args: string[]): string | undefined {
+  // Global options that take a value (--db PATH): their value is not the command.
+  const withValue = new Set(cmd.options.filter((o) => o.required || o.optional).flatMap((o) => [o.long, o.short]));
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    if (a === '--') return args[i + 1];
+    if (!a.startsWith('-')) return a;
+    if (withValue.has(a)) i++;
+  }
+  return undefined;
 }
 
 // Usage mistakes (unknown flag, missing argument) exit 2, like invalid input.

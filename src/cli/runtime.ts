@@ -6,12 +6,15 @@ import { join } from 'node:path';
 import { localOwner, systemClock, systemIds, type Ctx, type Deps } from '../app/context.js';
 import { fromDatabaseError } from '../app/validate.js';
 import { AppError, ERROR_CODES } from '../domain/errors.js';
+import type { UserRole } from '../domain/types.js';
 import { isPostgresUrl, makeStore, openDatabase, type OpenDb } from '../store/index.js';
 
 export interface GlobalOptions {
   db?: string;
   dataDir?: string;
   json?: boolean;
+  /** Act for the account with this e-mail (server mode) instead of the local owner. */
+  user?: string;
 }
 
 export function dataDir(opts: GlobalOptions, env: NodeJS.ProcessEnv = process.env): string {
@@ -36,7 +39,7 @@ export interface Session {
 }
 
 /** Opens the database (creating the default data folder when needed) and finds the local owner. */
-export async function openSession(opts: GlobalOptions): Promise<Session> {
+export async function openSession(opts: GlobalOptions, o: { createOwner?: boolean } = {}): Promise<Session> {
   const clock = systemClock(process.env.COFFEECHAT_NOW);
   const { target, isDefault } = dbTarget(opts);
   if (!isPostgresUrl(target) && target !== ':memory:' && (isDefault || opts.dataDir || process.env.COFFEECHAT_DATA_DIR)) {
@@ -48,8 +51,27 @@ export async function openSession(opts: GlobalOptions): Promise<Session> {
   }
   const db = await openDatabase(target);
   const deps: Deps = { store: makeStore(db.db, db.dialect), clock, ids: systemIds(clock) };
-  const userId = await localOwner(deps);
-  return { ctx: { ...deps, userId }, deps, db, close: () => db.close() };
+  try {
+    // A server with accounts does not make a local owner: setup turns an existing one into the
+    // admin, and a fresh database starts with the admin's account.
+    const owner = async () => (o.createOwner === false ? ((await deps.store.users.localOwner())?.id ?? '') : await localOwner(deps));
+    const ctx = opts.user ? await accountCtx(deps, opts.user) : { ...deps, userId: await owner() };
+    return { ctx, deps, db, close: () => db.close() };
+  } catch (e) {
+    await db.close();
+    throw e;
+  }
+}
+
+/** The context of a named account, for an operator acting for it straight on the database. */
+async function accountCtx(deps: Deps, email: string): Promise<Ctx> {
+  const u = await deps.store.auth.userByEmail(email.trim().toLowerCase());
+  if (!u || u.role === 'owner')
+    throw new AppError(
+      'not_found',
+      `No account with the e-mail ${email} in this database (accounts are created on the server: serve --accounts).`,
+    );
+  return { ...deps, userId: u.id, role: u.role as UserRole };
 }
 
 /** Runs a command body with a session, closing the database afterwards whatever happens. */

@@ -4,7 +4,9 @@ import { fileURLToPath } from 'node:url';
 import { Command } from 'commander';
 import { AppError } from '../domain/errors.js';
 import { takeServeLock } from '../store/lock.js';
-import { fail, openSession, type GlobalOptions } from './runtime.js';
+import { networkInterfaces, hostname } from 'node:os';
+import type { ServerAuth } from '../server/app.js';
+import { fail, openSession, type GlobalOptions, type Session } from './runtime.js';
 
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1', '[::1]']);
 
@@ -23,8 +25,16 @@ export function serveCommand(version: string): Command {
     .option('--port <port>', 'port to listen on (env COFFEECHAT_PORT)')
     .option('--host <host>', 'address to listen on (env COFFEECHAT_HOST); default 127.0.0.1')
     .option('--base-url <url>', 'the public address of this server, if any (env COFFEECHAT_BASE_URL)')
+    .option('--accounts', 'sign-in with accounts and roles (env COFFEECHAT_ACCOUNTS=1); always on beyond loopback')
+    .option('--log <format>', 'text, or json: one JSON line per request on stderr, without personal data (env COFFEECHAT_LOG)')
     .action(async (_o, self: Command) => {
-      const o = self.optsWithGlobals() as GlobalOptions & { port?: string; host?: string; baseUrl?: string };
+      const o = self.optsWithGlobals() as GlobalOptions & {
+        port?: string;
+        host?: string;
+        baseUrl?: string;
+        accounts?: boolean;
+        log?: string;
+      };
       const env = process.env;
       try {
         const portText = o.port ?? env.COFFEECHAT_PORT ?? '5454';
@@ -32,14 +42,13 @@ export function serveCommand(version: string): Command {
         if (!/^\d+$/.test(portText) || port > 65535)
           throw new AppError('invalid_input', `--port must be a number from 0 to 65535 (got "${portText}").`);
         const host = o.host ?? env.COFFEECHAT_HOST ?? '127.0.0.1';
-        if (!LOOPBACK.has(host)) {
-          throw new AppError(
-            'invalid_input',
-            `Listening on ${host} would expose your network and notes beyond this computer, which needs accounts (server mode); this version serves only 127.0.0.1.`,
-          );
-        }
+        const logFormat = o.log ?? env.COFFEECHAT_LOG ?? 'text';
+        if (logFormat !== 'text' && logFormat !== 'json')
+          throw new AppError('invalid_input', `--log must be text or json (got "${logFormat}").`);
+        // Beyond loopback other people can reach the server, so everyone must sign in.
+        const accountsOn = !!o.accounts || env.COFFEECHAT_ACCOUNTS === '1' || env.COFFEECHAT_ACCOUNTS === 'true' || !LOOPBACK.has(host);
         const baseUrl = o.baseUrl ?? env.COFFEECHAT_BASE_URL;
-        const extraHosts: string[] = [];
+        const extraHosts = LOOPBACK.has(host) ? [] : listenNames(host);
         if (baseUrl) {
           try {
             extraHosts.push(new URL(baseUrl).hostname);
@@ -48,7 +57,7 @@ export function serveCommand(version: string): Command {
           }
         }
 
-        const session = await openSession(o);
+        const session = await openSession(o, { createOwner: !accountsOn });
         let release = () => undefined as void;
         if (session.db.dialect === 'sqlite') {
           try {
@@ -58,15 +67,35 @@ export function serveCommand(version: string): Command {
             throw e;
           }
         }
-        const [{ serve }, { createServerApp }] = await Promise.all([import('@hono/node-server'), import('../server/app.js')]);
+        let auth: ServerAuth | undefined;
+        let setupToken: string | null = null;
+        if (accountsOn) {
+          try {
+            if (session.db.dialect === 'postgres') await refuseSuperuser(session);
+            const { createAccounts, newSetupToken } = await import('../server/auth/service.js');
+            auth = await createAccounts({ db: session.db.db, deps: session.deps, baseUrl: baseUrl ?? `http://${urlHost(host)}:${port}` });
+            setupToken = await newSetupToken(session.deps.store);
+          } catch (e) {
+            release();
+            await session.close();
+            throw e;
+          }
+        }
+        const [{ serve }, { createServerApp }, { logLine }] = await Promise.all([
+          import('@hono/node-server'),
+          import('../server/app.js'),
+          import('../server/logging.js'),
+        ]);
         const app = createServerApp({
           deps: session.deps,
           userId: session.ctx.userId,
+          ...(auth ? { auth } : {}),
           webRoot: webRoot(),
           extraHosts,
           ...(baseUrl ? { baseUrl } : {}),
           version,
-          log: (l) => process.stderr.write(l + '\n'),
+          log: (l) => process.stderr.write(logLine(logFormat, 'error', l) + '\n'),
+          ...(logFormat === 'json' ? { requestLog: (l: string) => process.stderr.write(l + '\n') } : {}),
         });
         const server = serve({ fetch: app.fetch, port, hostname: host });
         server.on('error', (e: NodeJS.ErrnoException) => {
@@ -81,8 +110,13 @@ export function serveCommand(version: string): Command {
           const addr = server.address();
           const actual = typeof addr === 'object' && addr ? addr.port : port;
           process.stdout.write(
-            `coffeechat is running at http://${host.includes(':') ? `[${host}]` : host}:${actual} (data: ${session.db.where})\n`,
+            `coffeechat is running at http://${urlHost(host)}:${actual} (data: ${session.db.where})${accountsOn ? ', with accounts' : ''}\n`,
           );
+          // Printed here only (never through the log): whoever reads this console creates the first admin.
+          if (setupToken)
+            process.stdout.write(
+              `No admin account yet. Open ${baseUrl ?? `http://${urlHost(host)}:${actual}`}/setup and give this one-time token (a new one is printed at each start until setup is done).\nSetup token: ${setupToken}\n`,
+            );
         });
         const stop = () => {
           server.close();
@@ -95,4 +129,26 @@ export function serveCommand(version: string): Command {
         fail(e, !!o.json);
       }
     });
+}
+
+const urlHost = (host: string) => (host.includes(':') ? `[${host}]` : host);
+
+/** The names a browser may use to reach a server listening on `host` (all addresses for 0.0.0.0 / ::). */
+function listenNames(host: string): string[] {
+  if (host !== '0.0.0.0' && host !== '::') return [host.includes(':') ? `[${host}]` : host];
+  const names = [hostname(), `${hostname()}.local`];
+  for (const list of Object.values(networkInterfaces()))
+    for (const a of list ?? []) names.push(a.family === 'IPv6' ? `[${a.address}]` : a.address);
+  return names;
+}
+
+/** A superuser bypasses every permission, so a server holding many people's data refuses to run as one. */
+async function refuseSuperuser(session: Session): Promise<void> {
+  const { sql } = await import('kysely');
+  const r = await sql<{ rolsuper: boolean }>`select rolsuper from pg_roles where rolname = current_user`.execute(session.db.db);
+  if (r.rows[0]?.rolsuper)
+    throw new AppError(
+      'invalid_input',
+      'With accounts on, coffeechat refuses to run as a PostgreSQL superuser: a superuser bypasses every permission and can read or drop any database on the server. Connect as an ordinary role that owns the coffeechat database (CREATE ROLE coffeechat LOGIN PASSWORD …; ALTER DATABASE … OWNER TO coffeechat).',
+    );
 }

@@ -2,6 +2,10 @@
 // arrays so that zod schemas, migrations and UIs all read the same lists.
 import type { ActionDraft } from './action-drafts.js';
 
+/** Who a user is to the server: the local single-user owner, or an account's role (server mode). */
+export const USER_ROLES = ['owner', 'member', 'adviser', 'admin'] as const;
+export type UserRole = (typeof USER_ROLES)[number];
+
 export const SITUATIONS = ['career-change', 'new-graduate', 're-entering', 'next-job'] as const;
 export type Situation = (typeof SITUATIONS)[number];
 

@@ -5,16 +5,39 @@ import { extname, join, normalize, sep } from 'node:path';
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { feedCalendar } from '../app/calendar-feed.js';
-import type { Deps } from '../app/context.js';
+import type { Ctx, Deps } from '../app/context.js';
 import { AppError } from '../domain/errors.js';
+import type { UserRole } from '../domain/types.js';
+import type { AccountsApi } from './auth/api.js';
+import type { RouteDef } from './route.js';
 import { openApiDocument } from './openapi.js';
 import { ROUTES } from './routes.js';
-import { hostGuard, sameOriginWrites } from './security.js';
+import { csrfGuard, hostGuard, linkOrigin, sameOriginWrites, securityHeaders } from './security.js';
 import { httpStatus, toAppError } from './http-errors.js';
+import { requestLogger } from './logging.js';
+import { readiness } from './ready.js';
+
+/** The signed-in user behind a request. */
+export interface Principal {
+  userId: string;
+  role: UserRole;
+}
+
+export interface ServerAuth {
+  /** The signed-in user behind this request (session cookie), or null. */
+  principal(req: Request): Promise<Principal | null>;
+  /** The accounts routes' service (login, setup…) when this is the real accounts service. */
+  accounts?: AccountsApi;
+}
 
 export interface ServerOptions {
   deps: Deps;
+  /** The user every request acts for when `auth` is absent (the local owner). */
   userId: string;
+  /** That user's role when `auth` is absent (tests); default: the local owner. */
+  role?: UserRole;
+  /** Accounts: every /api/v1 route but the public ones needs a signed-in user, and acts for them. */
+  auth?: ServerAuth;
   /** Folder of the built web app; without it only the API is served. */
   webRoot?: string;
   /** Host names besides loopback that may be served (from --base-url or --host). */
@@ -23,6 +46,8 @@ export interface ServerOptions {
   baseUrl?: string;
   version?: string;
   log?: (line: string) => void;
+  /** Where one JSON line per answered request goes (`serve --log json`): method, route pattern, status, ms. */
+  requestLog?: (line: string) => void;
 }
 
 const MAX_BODY = 1024 * 1024;
@@ -42,7 +67,21 @@ const TYPES: Record<string, string> = {
 export function createServerApp(opts: ServerOptions): Hono {
   const app = new Hono();
   const log = opts.log ?? (() => undefined);
-  const ctx = { ...opts.deps, userId: opts.userId };
+  const local: Ctx = { ...opts.deps, userId: opts.userId, ...(opts.role ? { role: opts.role } : {}) };
+  const auth = opts.auth;
+  // Who the request acts for: the fixed local user, or the signed-in account (401 without one,
+  // except on public routes, which get an empty user id and must not read anyone's rows).
+  const ctxFor = async (r: RouteDef, req: Request): Promise<Ctx> => {
+    let found = local;
+    if (auth) {
+      const p = await auth.principal(req);
+      if (!p && r.auth !== 'public') throw new AppError('unauthenticated', 'Sign in first: this needs an account.');
+      found = { ...opts.deps, userId: p?.userId ?? '', ...(p ? { role: p.role } : {}) };
+    }
+    if (r.roles && r.auth !== 'public' && !r.roles.includes(found.role ?? 'owner'))
+      throw new AppError('forbidden', `Only ${r.roles.join(' or ')} accounts may do this.`);
+    return found;
+  };
 
   app.onError((err, c) => {
     const e = toAppError(err);
@@ -51,16 +90,15 @@ export function createServerApp(opts: ServerOptions): Hono {
     return c.json(e.toJSON(), httpStatus(e) as 400);
   });
 
+  // Outermost, so that refused requests are logged too.
+  if (opts.requestLog) app.use('*', requestLogger(opts.requestLog));
+  // Headers first, so that even a refused request's answer carries them.
+  app.use('*', securityHeaders({ secureCookies: opts.baseUrl?.startsWith('https:') ?? false }));
   app.use('*', hostGuard(opts.extraHosts ?? []));
-  app.use('*', async (c, next) => {
-    await next();
-    c.header('X-Content-Type-Options', 'nosniff');
-    c.header('Referrer-Policy', 'no-referrer');
-    c.header('X-Frame-Options', 'DENY');
-  });
   // Uploads stream to their operation, which enforces its own (larger) limit as it reads.
   const uploads = ROUTES.filter((r) => r.upload).map((r) => `/api/v1${r.path}`);
   app.use('/api/*', sameOriginWrites(uploads));
+  app.use('/api/*', csrfGuard());
   const limit = bodyLimit({
     maxSize: MAX_BODY,
     onError: () => {
@@ -74,13 +112,28 @@ export function createServerApp(opts: ServerOptions): Hono {
   api.get('/openapi.json', (c) => c.json(doc));
   for (const r of ROUTES) {
     api.on(r.method.toUpperCase(), r.path, async (c) => {
+      const ctx = await ctxFor(r, c.req.raw); // before reading the body: strangers get 401 at once
       const body = r.upload
         ? (c.req.raw.body ?? new Uint8Array())
-        : r.method === 'post' || r.method === 'put' || r.method === 'patch'
+        : r.method !== 'get' // DELETE may carry a body too (DELETE /account asks for the password)
           ? await readJson(c)
           : undefined;
-      const origin = opts.baseUrl ?? new URL(c.req.url).origin;
-      const result = await r.run(ctx, { params: c.req.param() as Record<string, string>, query: c.req.query(), body, origin });
+      const origin = linkOrigin(c, opts.baseUrl); // never from Host / X-Forwarded-Host
+      const reply = new Headers();
+      const result = await r.run(ctx, {
+        params: c.req.param() as Record<string, string>,
+        query: c.req.query(),
+        body,
+        origin,
+        raw: c.req.raw,
+        address: clientAddress(c),
+        accounts: auth?.accounts,
+        reply,
+      });
+      for (const cookie of reply.getSetCookie()) c.header('Set-Cookie', cookie, { append: true });
+      reply.forEach((value, name) => {
+        if (name !== 'set-cookie') c.header(name, value);
+      });
       if (r.download) {
         const chunks = result as AsyncGenerator<string | Uint8Array>;
         const first = await chunks.next(); // let a bad request fail as JSON before the file starts
@@ -105,6 +158,13 @@ export function createServerApp(opts: ServerOptions): Hono {
   }
   api.all('*', (c) => {
     throw new AppError('not_found', `No API route ${c.req.method} ${c.req.path}.`);
+  });
+  // Readiness for load balancers: public, outside the route list (no user, no account), 503 until
+  // the database answers with the schema this build expects.
+  app.get('/api/v1/ready', async (c) => {
+    const r = await readiness(opts.deps.store);
+    if (r.error) log(`not ready: ${r.error}`);
+    return c.json({ ready: r.ready, ...(r.reason ? { reason: r.reason } : {}) }, r.ready ? 200 : 503, { 'Cache-Control': 'no-store' });
   });
   app.route('/api/v1', api);
   app.all('/api/*', (c) => {
@@ -139,6 +199,12 @@ export function createServerApp(opts: ServerOptions): Hono {
     });
   }
   return app;
+}
+
+/** The peer's address from the Node server (tests pass it as the env's `incoming`). */
+function clientAddress(c: Context): string {
+  const env = c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined;
+  return env?.incoming?.socket?.remoteAddress ?? 'unknown';
 }
 
 async function readJson(c: Context): Promise<unknown> {

@@ -2,6 +2,8 @@
 // operation it calls. The Hono handlers and the OpenAPI document are both made from this list.
 import type { z } from 'zod';
 import type { Ctx } from '../app/context.js';
+import type { UserRole } from '../domain/types.js';
+import type { AccountsApi } from './auth/api.js';
 
 export interface RouteRequest {
   params: Record<string, string>;
@@ -9,6 +11,14 @@ export interface RouteRequest {
   body: unknown;
   /** Where the client reaches this server (the public base URL when set), for addresses the API hands out. */
   origin?: string;
+  /** The HTTP request itself, for the accounts routes (session cookie). */
+  raw?: Request;
+  /** The client's network address, for throttling failed logins. */
+  address?: string;
+  /** The accounts service when the server runs with accounts; absent in local single-user mode. */
+  accounts?: AccountsApi;
+  /** Headers added to the answer: the accounts routes set and clear the session cookie here. */
+  reply?: Headers;
 }
 
 export interface RouteDef {
@@ -25,6 +35,13 @@ export interface RouteDef {
   upload?: boolean;
   /** Answers with a file: the operation yields text (or byte) chunks, sent as this type and file name. */
   download?: (req: RouteRequest) => { type: string; filename: string };
+  /** `'public'`: callable without signing in (login, setup, session, health). */
+  auth?: 'public';
+  /**
+   * Who may call it. Absent: any signed-in user, acting on their own data. A caller whose role is
+   * not listed gets `forbidden`; the local owner (no accounts) counts as `'owner'`.
+   */
+  roles?: UserRole[];
   run(ctx: Ctx, req: RouteRequest): Promise<unknown>;
 }
 

@@ -33,9 +33,15 @@ import * as prep from '../app/prep.js';
 import * as referrals from '../app/referrals.js';
 import * as closing from '../app/close.js';
 import * as brief from '../app/brief.js';
-import { campaignInsights, overallInsights } from '../app/insights.js';
+import { answersQuery, campaignInsights, insightsQuery, overallInsights, questionAnswers } from '../app/insights.js';
 import * as calendarFeed from '../app/calendar-feed.js';
-import { items, route, type RouteDef } from './route.js';
+import * as shares from '../app/shares.js';
+import { cohort } from '../app/cohort.js';
+import * as accounts from '../app/accounts.js';
+import { AppError } from '../domain/errors.js';
+import type { AuthExchange, AccountsApi } from './auth/api.js';
+import * as authInput from './auth/schemas.js';
+import { items, route, type RouteDef, type RouteRequest } from './route.js';
 
 const p = (r: { params: Record<string, string> }) => r.params.id!;
 
@@ -59,7 +65,14 @@ async function* oneFile(body: string | Uint8Array): AsyncGenerator<string | Uint
 }
 
 export const ROUTES: RouteDef[] = [
-  route({ method: 'get', path: '/health', tag: 'meta', summary: 'Whether the server is up', run: async () => ({ ok: true }) }),
+  route({
+    method: 'get',
+    path: '/health',
+    tag: 'meta',
+    auth: 'public',
+    summary: 'Whether the server is up',
+    run: async () => ({ ok: true }),
+  }),
   route({
     method: 'get',
     path: '/overview',
@@ -410,7 +423,16 @@ export const ROUTES: RouteDef[] = [
     path: '/campaigns/:id/insights',
     tag: 'insights',
     summary: 'What a campaign has taught: funnel, reply rates, coverage, answers, pay, referral tree, activity, time, outcomes',
-    run: (ctx, r) => campaignInsights(ctx, p(r)),
+    query: insightsQuery,
+    run: (ctx, r) => campaignInsights(ctx, p(r), r.query),
+  }),
+  route({
+    method: 'get',
+    path: '/campaigns/:id/answers',
+    tag: 'insights',
+    summary: "The answers to one of the campaign's questions (all of them by default), with who said them and the total",
+    query: answersQuery,
+    run: (ctx, r) => questionAnswers(ctx, p(r), r.query),
   }),
   route({
     method: 'get',
@@ -852,4 +874,199 @@ export const ROUTES: RouteDef[] = [
     body: z.record(z.string(), z.unknown()),
     run: (ctx, r) => settings.updateSettings(ctx, r.body),
   }),
+
+  // Sharing with advisers (issue 7, part 4). The member's side acts on their own campaigns; the
+  // adviser's side is for adviser accounts, and each operation also checks the live share.
+  route({
+    method: 'get',
+    path: '/campaigns/:id/shares',
+    tag: 'sharing',
+    summary: 'Who has access to one of your campaigns',
+    run: (ctx, r) => items(shares.listShares(ctx, p(r))),
+  }),
+  route({
+    method: 'post',
+    path: '/campaigns/:id/shares',
+    tag: 'sharing',
+    summary: 'Share a campaign with an adviser by e-mail (read, or read and comment); sharing again changes the access',
+    body: shares.shareInput,
+    status: 201,
+    run: (ctx, r) => shares.shareCampaign(ctx, p(r), r.body),
+  }),
+  route({
+    method: 'delete',
+    path: '/shares/:id',
+    tag: 'sharing',
+    summary: 'Revoke a share: the adviser loses access at once',
+    status: 204,
+    run: (ctx, r) => shares.revokeShare(ctx, p(r)),
+  }),
+  route({
+    method: 'get',
+    path: '/campaigns/:id/comments',
+    tag: 'sharing',
+    summary: "An adviser's comments on a campaign (for its owner and the advisers it is shared with)",
+    run: (ctx, r) => items(shares.listComments(ctx, p(r))),
+  }),
+  route({
+    method: 'get',
+    path: '/adviser/cohort',
+    tag: 'sharing',
+    summary: 'The members who shared campaigns with you: meetings per week, overdue actions, stalled campaigns',
+    roles: ['adviser'],
+    run: (ctx) => cohort(ctx),
+  }),
+  route({
+    method: 'get',
+    path: '/adviser/campaigns/:id',
+    tag: 'sharing',
+    summary: 'A campaign shared with you: the campaign, its interviews, insights and comments (read-only)',
+    roles: ['adviser'],
+    run: (ctx, r) => shares.adviserCampaign(ctx, p(r)),
+  }),
+  route({
+    method: 'post',
+    path: '/adviser/campaigns/:id/comments',
+    tag: 'sharing',
+    summary: 'Comment on a campaign shared with you for comments',
+    roles: ['adviser'],
+    body: shares.commentInput,
+    status: 201,
+    run: (ctx, r) => shares.addComment(ctx, p(r), r.body),
+  }),
+  // Accounts (server mode, issue 7). The sign-in routes need the accounts service, which only a
+  // server started with accounts has; GET /session tells the web app which mode it is in.
+  route({
+    method: 'get',
+    path: '/session',
+    tag: 'accounts',
+    auth: 'public',
+    summary: 'Whether accounts are on, whether the first admin is still to be set up, and who is signed in',
+    run: (ctx, r) => (r.accounts ? r.accounts.session(ctx) : Promise.resolve({ accounts: false, setupNeeded: false, user: null })),
+  }),
+  route({
+    method: 'post',
+    path: '/auth/setup',
+    tag: 'accounts',
+    auth: 'public',
+    summary: 'Create the first admin with the one-time setup token the server printed at start (signs in)',
+    body: authInput.setupInput,
+    status: 201,
+    run: (_ctx, r) => signIn(r).setup(r.body, exchange(r)),
+  }),
+  route({
+    method: 'post',
+    path: '/auth/login',
+    tag: 'accounts',
+    auth: 'public',
+    summary: 'Sign in with e-mail and password (sets the session cookie)',
+    body: authInput.loginInput,
+    run: (_ctx, r) => signIn(r).login(r.body, exchange(r)),
+  }),
+  route({
+    method: 'post',
+    path: '/auth/logout',
+    tag: 'accounts',
+    summary: 'Sign out: the session ends at once',
+    status: 204,
+    run: (_ctx, r) => signIn(r).logout(exchange(r)),
+  }),
+  route({
+    method: 'post',
+    path: '/auth/register',
+    tag: 'accounts',
+    auth: 'public',
+    summary: 'Create an account with an invitation (signs in)',
+    body: authInput.registerInput,
+    status: 201,
+    run: (_ctx, r) => signIn(r).register(r.body, exchange(r)),
+  }),
+  route({
+    method: 'post',
+    path: '/auth/password-reset',
+    tag: 'accounts',
+    auth: 'public',
+    summary: 'Ask for a password reset (the same answer for every address)',
+    body: authInput.resetInput,
+    run: (_ctx, r) => signIn(r).requestReset(r.body, exchange(r)),
+  }),
+  route({
+    method: 'post',
+    path: '/auth/password-reset/confirm',
+    tag: 'accounts',
+    auth: 'public',
+    summary: 'Choose a new password with a reset link’s token (ends every session of the account)',
+    body: authInput.confirmInput,
+    status: 204,
+    run: (_ctx, r) => signIn(r).confirmReset(r.body),
+  }),
+  route({
+    method: 'delete',
+    path: '/account',
+    tag: 'accounts',
+    summary: 'Delete your account and everything in it (asks for your password)',
+    body: authInput.deleteInput,
+    status: 204,
+    run: (ctx, r) => signIn(r).deleteAccount(ctx, r.body, exchange(r)),
+  }),
+  route({
+    method: 'get',
+    path: '/admin/users',
+    tag: 'admin',
+    roles: ['admin'],
+    summary: 'Every account: e-mail, name, role, disabled',
+    run: (ctx) => items(accounts.listAccounts(ctx)),
+  }),
+  route({
+    method: 'patch',
+    path: '/admin/users/:id',
+    tag: 'admin',
+    roles: ['admin'],
+    summary: "Change an account's role, or disable it (its sessions end at once)",
+    body: accounts.patchInput,
+    run: (ctx, r) => accounts.updateAccount(ctx, p(r), r.body),
+  }),
+  route({
+    method: 'post',
+    path: '/admin/users/:id/reset-link',
+    tag: 'admin',
+    roles: ['admin'],
+    summary: 'A one-time link (24 hours) for the account to choose a new password',
+    run: (ctx, r) => signIn(r).resetLink(ctx, p(r), r.origin ?? ''),
+  }),
+  route({
+    method: 'get',
+    path: '/admin/invitations',
+    tag: 'admin',
+    roles: ['admin'],
+    summary: 'Invitations not yet used',
+    run: (ctx, r) => items(accounts.listInvitations(ctx, r.origin ?? '')),
+  }),
+  route({
+    method: 'post',
+    path: '/admin/invitations',
+    tag: 'admin',
+    roles: ['admin'],
+    summary: 'Invite someone by e-mail with a role; answers with the link to send them (valid 7 days)',
+    body: accounts.invitationInput,
+    status: 201,
+    run: (ctx, r) => accounts.createInvitation(ctx, r.body, r.origin ?? ''),
+  }),
+  route({
+    method: 'delete',
+    path: '/admin/invitations/:id',
+    tag: 'admin',
+    roles: ['admin'],
+    summary: 'Revoke an invitation',
+    status: 204,
+    run: (ctx, r) => accounts.deleteInvitation(ctx, p(r)),
+  }),
 ];
+
+/** The accounts service, or a clear answer that this server runs without accounts. */
+function signIn(r: RouteRequest): AccountsApi {
+  if (!r.accounts) throw new AppError('not_found', 'This server runs without accounts (start it with: coffeechat serve --accounts).');
+  return r.accounts;
+}
+
+const exchange = (r: RouteRequest): AuthExchange => ({ raw: r.raw!, address: r.address ?? 'unknown', reply: r.reply ?? new Headers() });

@@ -1,6 +1,7 @@
 // Actions: what the user should do next, with a due time and why.
 import { sql, type Expression, type ExpressionBuilder, type Kysely, type SqlBool } from 'kysely';
 import type { Action, ActionKind, ActionStatus } from '../domain/types.js';
+import { prepared, type Slots } from './prepared.js';
 import type { ActionRow, Database } from './schema.js';
 
 /** An action as stored: `overdue` is derived from `overdueAt` and the clock when it is read. */
@@ -47,6 +48,8 @@ export function actionsStore(db: Kysely<Database>) {
       .selectAll('actions')
       .select('contacts.name as contact_name');
 
+  const todayQueries = todayQueriesOf(db);
+
   return {
     async insert(userId: string, a: StoredAction, at: string): Promise<void> {
       await db
@@ -70,72 +73,17 @@ export function actionsStore(db: Kysely<Database>) {
     /**
      * What Today shows, each list capped at `limit` and counted in full. Four narrow queries
      * instead of one wide one: each walks the (user_id, status, due_at) index in order and stops
-     * at `limit`, so the cost follows what is shown, not how much is due.
+     * at `limit`, so the cost follows what is shown, not how much is due. They are built once
+     * (prepared.ts): on this path building them took longer than running them.
      */
     async today(userId: string, w: TodayWindow): Promise<TodayRows> {
-      const lean = () =>
-        db
-          .selectFrom('actions')
-          .leftJoin('contacts', 'contacts.id', 'actions.contact_id')
-          .select([
-            'actions.id',
-            'actions.kind',
-            'actions.contact_id',
-            'actions.interview_id',
-            'actions.due_at',
-            'actions.overdue_at',
-            'actions.status',
-            'actions.snoozed_until',
-            'actions.reason',
-            'contacts.name as contact_name',
-          ])
-          .where('actions.user_id', '=', userId);
-      const open = (eb: ExpressionBuilder<Database, 'actions'>) => eb('actions.status', '=', 'open');
-      const snoozed = (eb: ExpressionBuilder<Database, 'actions'>) => eb('actions.status', '=', 'snoozed');
-      // A snoozed action is back once its snooze has passed; it then counts as due if it was due today.
-      const back = (eb: ExpressionBuilder<Database, 'actions'>) =>
-        eb.and([snoozed(eb), eb('actions.snoozed_until', '<=', w.now), eb('actions.due_at', '<', w.endOfDay)]);
-      const later = (eb: ExpressionBuilder<Database, 'actions'>) =>
-        eb.and([
-          snoozed(eb),
-          eb('actions.snoozed_until', '<', w.weekEnd),
-          eb('actions.due_at', '<', w.weekEnd),
-          eb.or([eb('actions.snoozed_until', '>', w.now), eb('actions.due_at', '>=', w.endOfDay)]),
-        ]);
-      const comesBack = sql<string>`CASE WHEN actions.snoozed_until > actions.due_at THEN actions.snoozed_until ELSE actions.due_at END`;
+      const v = { user: userId, now: w.now, end: w.endOfDay, week: w.weekEnd, limit: w.limit };
       const [openDue, backDue, openLater, snoozedLater, counts] = await Promise.all([
-        lean()
-          .where(open)
-          .where('actions.due_at', '<', w.endOfDay)
-          .orderBy('actions.due_at')
-          .orderBy('actions.id')
-          .limit(w.limit)
-          .execute(),
-        lean().where(back).orderBy('actions.due_at').orderBy('actions.id').limit(w.limit).execute(),
-        lean()
-          .where(open)
-          .where('actions.due_at', '>=', w.endOfDay)
-          .where('actions.due_at', '<', w.weekEnd)
-          .orderBy('actions.due_at')
-          .orderBy('actions.id')
-          .limit(w.limit)
-          .execute(),
-        lean().where(later).orderBy(comesBack).orderBy('actions.id').limit(w.limit).execute(),
-        db
-          .selectFrom('actions')
-          .where('user_id', '=', userId)
-          .where('status', 'in', ['open', 'snoozed'])
-          .where('due_at', '<', w.weekEnd)
-          .select((eb) => {
-            const count = (cond: Expression<SqlBool>) => eb.fn.sum<number | string>(eb.case().when(cond).then(1).else(0).end());
-            const due = eb.or([eb.and([open(eb), eb('due_at', '<', w.endOfDay)]), back(eb)]);
-            return [
-              count(due).as('due'),
-              count(eb.and([due, eb('overdue_at', '<=', w.now)])).as('overdue'),
-              count(eb.or([eb.and([open(eb), eb('due_at', '>=', w.endOfDay)]), later(eb)])).as('upcoming'),
-            ];
-          })
-          .executeTakeFirst(),
+        todayQueries.openDue(v),
+        todayQueries.backDue(v),
+        todayQueries.openLater(v),
+        todayQueries.snoozedLater(v),
+        todayQueries.counts(v),
       ]);
       const byDue = (a: StoredAction, b: StoredAction) => (a.dueAt < b.dueAt ? -1 : a.dueAt > b.dueAt ? 1 : a.id < b.id ? -1 : 1);
       const byBack = (a: StoredAction, b: StoredAction) => {
@@ -143,12 +91,13 @@ export function actionsStore(db: Kysely<Database>) {
         const y = comesBackAt(b);
         return x < y ? -1 : x > y ? 1 : a.id < b.id ? -1 : 1;
       };
+      const c = counts[0];
       return {
         due: [...openDue, ...backDue].map(toAction).sort(byDue).slice(0, w.limit),
         upcoming: [...openLater, ...snoozedLater].map(toAction).sort(byBack).slice(0, w.limit),
-        dueCount: Number(counts?.due ?? 0),
-        overdueCount: Number(counts?.overdue ?? 0),
-        upcomingCount: Number(counts?.upcoming ?? 0),
+        dueCount: Number(c?.due ?? 0),
+        overdueCount: Number(c?.overdue ?? 0),
+        upcomingCount: Number(c?.upcoming ?? 0),
       };
     },
     async get(userId: string, id: string): Promise<ActionRecord | undefined> {
@@ -220,5 +169,82 @@ function toAction(r: Omit<ActionRow, 'user_id' | 'created_at' | 'closed_at'> & {
     contactName: r.contact_name,
     interviewId: r.interview_id,
     reason: r.reason,
+  };
+}
+
+type TodaySlot = 'user' | 'now' | 'end' | 'week' | 'limit';
+
+/** Today's five queries, prepared once per store (see `today`). */
+function todayQueriesOf(db: Kysely<Database>) {
+  const lean = (slot: Slots<TodaySlot>) =>
+    db
+      .selectFrom('actions')
+      .leftJoin('contacts', 'contacts.id', 'actions.contact_id')
+      .select([
+        'actions.id',
+        'actions.kind',
+        'actions.contact_id',
+        'actions.interview_id',
+        'actions.due_at',
+        'actions.overdue_at',
+        'actions.status',
+        'actions.snoozed_until',
+        'actions.reason',
+        'contacts.name as contact_name',
+      ])
+      .where('actions.user_id', '=', slot.text('user'));
+  const open = (eb: ExpressionBuilder<Database, 'actions'>) => eb('actions.status', '=', 'open');
+  const snoozed = (eb: ExpressionBuilder<Database, 'actions'>) => eb('actions.status', '=', 'snoozed');
+  // A snoozed action is back once its snooze has passed; it then counts as due if it was due today.
+  const back = (slot: Slots<TodaySlot>) => (eb: ExpressionBuilder<Database, 'actions'>) =>
+    eb.and([snoozed(eb), eb('actions.snoozed_until', '<=', slot.text('now')), eb('actions.due_at', '<', slot.text('end'))]);
+  const later = (slot: Slots<TodaySlot>) => (eb: ExpressionBuilder<Database, 'actions'>) =>
+    eb.and([
+      snoozed(eb),
+      eb('actions.snoozed_until', '<', slot.text('week')),
+      eb('actions.due_at', '<', slot.text('week')),
+      eb.or([eb('actions.snoozed_until', '>', slot.text('now')), eb('actions.due_at', '>=', slot.text('end'))]),
+    ]);
+  const comesBack = sql<string>`CASE WHEN actions.snoozed_until > actions.due_at THEN actions.snoozed_until ELSE actions.due_at END`;
+  return {
+    openDue: prepared(db, (slot: Slots<TodaySlot>) =>
+      lean(slot)
+        .where(open)
+        .where('actions.due_at', '<', slot.text('end'))
+        .orderBy('actions.due_at')
+        .orderBy('actions.id')
+        .limit(slot.number('limit')),
+    ),
+    backDue: prepared(db, (slot: Slots<TodaySlot>) =>
+      lean(slot).where(back(slot)).orderBy('actions.due_at').orderBy('actions.id').limit(slot.number('limit')),
+    ),
+    openLater: prepared(db, (slot: Slots<TodaySlot>) =>
+      lean(slot)
+        .where(open)
+        .where('actions.due_at', '>=', slot.text('end'))
+        .where('actions.due_at', '<', slot.text('week'))
+        .orderBy('actions.due_at')
+        .orderBy('actions.id')
+        .limit(slot.number('limit')),
+    ),
+    snoozedLater: prepared(db, (slot: Slots<TodaySlot>) =>
+      lean(slot).where(later(slot)).orderBy(comesBack).orderBy('actions.id').limit(slot.number('limit')),
+    ),
+    counts: prepared(db, (slot: Slots<TodaySlot>) =>
+      db
+        .selectFrom('actions')
+        .where('user_id', '=', slot.text('user'))
+        .where('status', 'in', ['open', 'snoozed'])
+        .where('due_at', '<', slot.text('week'))
+        .select((eb) => {
+          const count = (cond: Expression<SqlBool>) => eb.fn.sum<number | string>(eb.case().when(cond).then(1).else(0).end());
+          const due = eb.or([eb.and([open(eb), eb('due_at', '<', slot.text('end'))]), back(slot)(eb)]);
+          return [
+            count(due).as('due'),
+            count(eb.and([due, eb('overdue_at', '<=', slot.text('now'))])).as('overdue'),
+            count(eb.or([eb.and([open(eb), eb('due_at', '>=', slot.text('end'))]), later(slot)(eb)])).as('upcoming'),
+          ];
+        }),
+    ),
   };
 }

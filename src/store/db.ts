@@ -5,6 +5,7 @@ import { AppError } from '../domain/errors.js';
 import type { Database } from './schema.js';
 import type { DialectName } from './dialect.js';
 import { migrate } from './migrate.js';
+import { withStatementCache } from './statement-cache.js';
 
 export interface OpenDb {
   db: Kysely<Database>;
@@ -57,11 +58,14 @@ async function openSqlite(file: string): Promise<OpenDb> {
     // Keep the planner's statistics fresh (search and list plans depend on them); the limit
     // bounds the work on a large database, as SQLite recommends for connections that stay open.
     raw.pragma('analysis_limit = 400');
+    // Read pages through a memory map instead of a system call each: reads scattered over a
+    // large file (a campaign's notes, for its insights) cost much less. Up to 256 MiB is mapped.
+    raw.pragma('mmap_size = 268435456');
   } catch (e) {
     raw?.close();
     throw describeOpenError(e, file, 'sqlite');
   }
-  const dialect: Dialect = new SqliteDialect({ database: raw });
+  const dialect: Dialect = new SqliteDialect({ database: withStatementCache(raw) });
   const db = new Kysely<Database>({ dialect });
   const close = async () => {
     try {

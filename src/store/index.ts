@@ -2,12 +2,14 @@
 // shape to the callback so operations never see Kysely.
 import { sql, type Kysely } from 'kysely';
 import { actionsStore } from './actions.store.js';
+import { authStore } from './auth.store.js';
 import { briefStore } from './brief.store.js';
 import { calendarFeedStore } from './calendar-feed.store.js';
 import { campaignsStore } from './campaigns.store.js';
 import { contactsStore } from './contacts.store.js';
 import { debriefsStore } from './debriefs.store.js';
 import type { DialectName } from './dialect.js';
+import { schemaStatus } from './migrate.js';
 import { graphStore } from './graph.store.js';
 import { insightsStore } from './insights.store.js';
 import { interviewsStore } from './interviews.store.js';
@@ -21,6 +23,7 @@ import { outcomesStore } from './outcomes.store.js';
 import { prepStore } from './prep.store.js';
 import { referralsStore } from './referrals.store.js';
 import { rolesStore } from './roles.store.js';
+import { sharesStore } from './shares.store.js';
 import type { Database } from './schema.js';
 import { targetsStore } from './targets.store.js';
 import { templatesStore } from './templates.store.js';
@@ -32,6 +35,7 @@ import { usersStore } from './users.store.js';
 export interface Store {
   dialect: DialectName;
   users: ReturnType<typeof usersStore>;
+  auth: ReturnType<typeof authStore>;
   campaigns: ReturnType<typeof campaignsStore>;
   organisations: ReturnType<typeof organisationsStore>;
   contacts: ReturnType<typeof contactsStore>;
@@ -56,6 +60,9 @@ export interface Store {
   debriefs: ReturnType<typeof debriefsStore>;
   calendarFeeds: ReturnType<typeof calendarFeedStore>;
   brief: ReturnType<typeof briefStore>;
+  shares: ReturnType<typeof sharesStore>;
+  /** The migrations still to run and those this build does not know (readiness), read-only. */
+  schemaStatus(): Promise<{ pending: string[]; unknown: string[] }>;
   /** Runs `fn` in one transaction: everything it writes commits together or not at all. */
   transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T>;
 }
@@ -64,6 +71,7 @@ export function makeStore(db: Kysely<Database>, dialect: DialectName, inTransact
   const store: Store = {
     dialect,
     users: usersStore(db),
+    auth: authStore(db),
     campaigns: campaignsStore(db),
     organisations: organisationsStore(db),
     contacts: contactsStore(db, dialect),
@@ -88,6 +96,8 @@ export function makeStore(db: Kysely<Database>, dialect: DialectName, inTransact
     debriefs: debriefsStore(db),
     calendarFeeds: calendarFeedStore(db),
     brief: briefStore(db),
+    shares: sharesStore(db),
+    schemaStatus: () => schemaStatus(db),
     transaction: (fn) => {
       if (inTransaction) return fn(store);
       if (dialect === 'postgres') return db.transaction().execute((trx) => fn(makeStore(trx, dialect, true)));

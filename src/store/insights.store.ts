@@ -1,6 +1,6 @@
 // Reads for the insights: a handful of set-based queries per campaign (or over every campaign),
 // each selecting only the columns the figures need. Note kinds are counted by the database and
-// note text is read only for notes that answer a question (answers, pay, terms).
+// note text is read only for the answers shown and the notes whose words are analysed (pay, terms).
 import type { Kysely } from 'kysely';
 import type { AnswerNote, InterviewFact, IntroductionFact, OutcomeFact, TouchFact } from '../domain/insights/rows.js';
 import type { Channel, Direction, InsightKind, InterviewStatus, OutcomeKind, Purpose, Response, Tie } from '../domain/types.js';
@@ -8,6 +8,14 @@ import type { Database } from './schema.js';
 
 /** The touches the figures read: every reply, and the outbound requests, thank-yous and updates. */
 const COUNTED_PURPOSES = ['request', 'thank-you', 'update'];
+
+const answerNote = (r: { id: string; interview_id: string | null; question_id: string | null; text: string; at: string }): AnswerNote => ({
+  id: r.id,
+  interviewId: r.interview_id!,
+  questionId: r.question_id!,
+  text: r.text,
+  at: r.at,
+});
 
 export function insightsStore(db: Kysely<Database>) {
   /** The user's interviews, of one campaign when `campaignId` is given. */
@@ -94,14 +102,67 @@ export function insightsStore(db: Kysely<Database>) {
       return Object.fromEntries(rows.map((r) => [r.kind, Number(r.n)]));
     },
 
-    /** Notes that answer a question, in the campaign's interviews. */
-    async answerNotes(userId: string, campaignId: string): Promise<AnswerNote[]> {
+    /**
+     * The answers to show: per question (or of the one asked) the `limit` most recent (every one
+     * when `limit` is null), with how many each question has in all.
+     */
+    async answers(
+      userId: string,
+      campaignId: string,
+      limit: number | null,
+      questionId?: string,
+    ): Promise<{ notes: AnswerNote[]; totals: Record<string, number> }> {
+      const notesOf = () => {
+        const q = interviewsOf(userId, campaignId).innerJoin('notes', 'notes.interview_id', 'interviews.id');
+        return questionId === undefined ? q.where('notes.question_id', 'is not', null) : q.where('notes.question_id', '=', questionId);
+      };
+      if (limit === null) {
+        const rows = await notesOf().select(['notes.id', 'notes.interview_id', 'notes.question_id', 'notes.text', 'notes.at']).execute();
+        const notes = rows.map(answerNote);
+        const totals: Record<string, number> = {};
+        for (const n of notes) totals[n.questionId] = (totals[n.questionId] ?? 0) + 1;
+        return { notes, totals };
+      }
+      // How many answers each question has, from the index alone; then each question's latest,
+      // read newest first from the notes index by user and question (migration 13) and kept when
+      // in the campaign: the walk stops after `limit` of them, where ranking every answer of the
+      // campaign in one query sorted them all. CROSS JOIN keeps SQLite walking notes first
+      // (PostgreSQL plans it as any join).
+      const counted = await notesOf()
+        .select((eb) => ['notes.question_id', eb.fn.countAll().as('n')])
+        .groupBy('notes.question_id')
+        .execute();
+      const latest = await Promise.all(
+        counted.map((c) =>
+          db
+            .selectFrom('notes')
+            .crossJoin('interviews')
+            .select(['notes.id', 'notes.interview_id', 'notes.question_id', 'notes.text', 'notes.at'])
+            .whereRef('interviews.id', '=', 'notes.interview_id')
+            .where('notes.user_id', '=', userId)
+            .where('notes.question_id', '=', c.question_id)
+            .where('interviews.user_id', '=', userId)
+            .where('interviews.campaign_id', '=', campaignId)
+            .orderBy('notes.at', 'desc')
+            .orderBy('notes.id', 'desc')
+            .limit(limit)
+            .execute(),
+        ),
+      );
+      const totals: Record<string, number> = {};
+      for (const c of counted) totals[c.question_id!] = Number(c.n);
+      return { notes: latest.flat().map(answerNote), totals };
+    },
+
+    /** Every note on the given questions (those whose text is analysed: pay, terms), in the campaign's interviews. */
+    async notesOn(userId: string, campaignId: string, questionIds: readonly string[]): Promise<AnswerNote[]> {
+      if (!questionIds.length) return [];
       const rows = await interviewsOf(userId, campaignId)
         .innerJoin('notes', 'notes.interview_id', 'interviews.id')
         .select(['notes.id', 'notes.interview_id', 'notes.question_id', 'notes.text', 'notes.at'])
-        .where('notes.question_id', 'is not', null)
+        .where('notes.question_id', 'in', questionIds)
         .execute();
-      return rows.map((r) => ({ id: r.id, interviewId: r.interview_id!, questionId: r.question_id!, text: r.text, at: r.at }));
+      return rows.map(answerNote);
     },
 
     /** Introductions made during the interviews read (referrals), with both people's names. */

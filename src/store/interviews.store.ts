@@ -1,6 +1,7 @@
 // Interviews: one informational interview with one contact in one campaign.
 import type { Kysely } from 'kysely';
 import type { Interview, InterviewStatus, MeetingMode } from '../domain/types.js';
+import { prepared, type Slots } from './prepared.js';
 import { bit, bool } from './rows.js';
 import type { Database, InterviewRow } from './schema.js';
 
@@ -29,6 +30,14 @@ export function interviewsStore(db: Kysely<Database>) {
       .selectAll('interviews')
       .select(['contacts.name as contact_name', 'campaigns.field as campaign_field'])
       .where('interviews.user_id', '=', userId);
+  // Today asks for this on every load: built once (prepared.ts).
+  const meetings = prepared(db, (slot: Slots<'user' | 'from' | 'to'>) =>
+    base(slot.text('user'))
+      .where('interviews.scheduled_at', '>=', slot.text('from'))
+      .where('interviews.scheduled_at', '<', slot.text('to'))
+      .where('interviews.status', '=', 'scheduled')
+      .orderBy('interviews.scheduled_at'),
+  );
 
   return {
     async insert(userId: string, i: Interview): Promise<void> {
@@ -67,12 +76,7 @@ export function interviewsStore(db: Kysely<Database>) {
     },
     /** Interviews whose meeting starts in [from, to). */
     async meetingsBetween(userId: string, from: string, to: string): Promise<InterviewView[]> {
-      const rows = await base(userId)
-        .where('interviews.scheduled_at', '>=', from)
-        .where('interviews.scheduled_at', '<', to)
-        .where('interviews.status', '=', 'scheduled')
-        .orderBy('interviews.scheduled_at')
-        .execute();
+      const rows = await meetings({ user: userId, from, to });
       return rows.map(toView);
     },
     /** Whether a referral was recorded in this interview (an introduction made during it). */

@@ -23,6 +23,25 @@ export async function appliedMigrations(db: Kysely<Database>): Promise<string[]>
   return rows.map((r) => r.name);
 }
 
+/**
+ * Whether the schema is the one this build expects, read without changing anything (a readiness
+ * probe must not write): the migrations still to run, and any this build does not know.
+ */
+export async function schemaStatus(db: Kysely<Database>): Promise<{ pending: string[]; unknown: string[] }> {
+  const known = Object.keys(MIGRATIONS).sort();
+  let applied: string[];
+  try {
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    const rows = (await (db as unknown as Kysely<any>).selectFrom(TABLE).select('name').execute()) as { name: string }[];
+    applied = rows.map((r) => r.name);
+  } catch (e) {
+    // No migrations table yet: nothing has run. Any other failure (the database is away) propagates.
+    if (/no such table|does not exist/i.test((e as Error).message)) applied = [];
+    else throw e;
+  }
+  return { pending: known.filter((n) => !applied.includes(n)), unknown: applied.filter((n) => !known.includes(n)) };
+}
+
 /** Brings the schema up to date; refuses a database that ran migrations this build lacks. */
 export async function migrate(db: Kysely<Database>, dialect: DialectName): Promise<string[]> {
   const known = Object.keys(MIGRATIONS).sort();

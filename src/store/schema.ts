@@ -1,5 +1,6 @@
 // Row types: the database's vocabulary (snake_case), seen only inside src/store. Times are ISO
 // text in UTC on both dialects and booleans are 0/1 integers, so one mapper serves both.
+import type { Generated } from 'kysely';
 
 export interface UserRow {
   id: string;
@@ -7,6 +8,82 @@ export interface UserRow {
   name: string | null;
   role: string;
   created_at: string;
+  /** Server mode (migration 11): the authentication library's user fields, and an admin's switch. */
+  email_verified: Generated<number>;
+  image: string | null;
+  updated_at: string | null;
+  disabled: Generated<number>;
+}
+
+/** A signed-in browser (better-auth's session). */
+export interface AuthSessionRow {
+  id: string;
+  user_id: string;
+  token: string;
+  expires_at: string;
+  ip_address: string | null;
+  user_agent: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** How a user signs in; for e-mail + password, provider_id 'credential' and the password's hash. */
+export interface AuthAccountRow {
+  id: string;
+  user_id: string;
+  account_id: string;
+  provider_id: string;
+  password: string | null;
+  access_token: string | null;
+  refresh_token: string | null;
+  id_token: string | null;
+  access_token_expires_at: string | null;
+  refresh_token_expires_at: string | null;
+  scope: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface AuthVerificationRow {
+  id: string;
+  identifier: string;
+  value: string;
+  expires_at: string;
+  created_at: string;
+  updated_at: string;
+}
+
+/** Server-wide values: the cookie-signing secret, the setup token's hash. */
+export interface AuthSettingRow {
+  key: string;
+  value: string;
+}
+
+/** Failed logins per e-mail or per address, counted in a window; locked until a time when over. */
+export interface AuthThrottleRow {
+  key: string;
+  failures: number;
+  window_start: string;
+  locked_until: string | null;
+}
+
+export interface InvitationRow {
+  id: string;
+  token: string;
+  token_hash: string;
+  email: string;
+  role: string;
+  created_by: string | null;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
+}
+
+export interface PasswordResetRow {
+  token_hash: string;
+  user_id: string;
+  created_at: string;
+  expires_at: string;
 }
 
 export interface SettingRow {
@@ -312,6 +389,34 @@ export interface Database {
   prep_sheets: PrepSheetRow;
   interview_debriefs: InterviewDebriefRow;
   calendar_feeds: CalendarFeedRow;
+  auth_sessions: AuthSessionRow;
+  auth_accounts: AuthAccountRow;
+  auth_verifications: AuthVerificationRow;
+  auth_settings: AuthSettingRow;
+  auth_throttle: AuthThrottleRow;
+  invitations: InvitationRow;
+  password_resets: PasswordResetRow;
+  campaign_shares: CampaignShareRow;
+  campaign_comments: CampaignCommentRow;
+}
+
+/** A campaign its owner shared with an adviser; access is 'read' or 'comment'. */
+export interface CampaignShareRow {
+  id: string;
+  campaign_id: string;
+  owner_id: string;
+  adviser_id: string;
+  access: string;
+  created_at: string;
+}
+
+/** An adviser's comment on a shared campaign (kept with the campaign, not the share). */
+export interface CampaignCommentRow {
+  id: string;
+  campaign_id: string;
+  author_id: string;
+  text: string;
+  created_at: string;
 }
 
 /** Tables that hold a user's data, children before parents (the order a wipe deletes in). */

@@ -26,6 +26,7 @@ import type {
   TargetStatus,
   Tie,
   Touch,
+  UserRole,
 } from '../../src/domain/types';
 import type { TemplateChannel, TemplatePurpose } from '../../src/domain/templates/placeholders';
 import type { FieldDifference, MergeChoice } from '../../src/domain/merge-fields';
@@ -38,7 +39,8 @@ import type { LintFinding } from '../../src/domain/lint/types';
 import type { PlanView } from '../../src/domain/question-plan';
 import type { BankQuestion } from '../../src/domain/questions/types';
 import type { AgendaItem, PrepPromptId, PrepView } from '../../src/formats/prep-document';
-import type { CampaignInsights, OverallInsights } from '../../src/domain/insights/types';
+import type { CampaignInsights, OverallInsights, QuestionAnswers } from '../../src/domain/insights/types';
+import type { AdviserCampaign, Cohort, CommentView, ShareAccess, ShareView } from '../../src/domain/sharing';
 
 export interface FieldProblem {
   field: string;
@@ -85,8 +87,17 @@ function withQuery(path: string, query?: Query): string {
 
 const NETWORK_MESSAGE = 'Could not reach the coffeechat server. Check that it is still running, then try again.';
 
+/**
+ * The CSRF token the server put in a cookie, echoed in a header on every write (double submit:
+ * another site can make the browser send the cookie but cannot read it to set the header).
+ */
+function csrfHeader(): Record<string, string> {
+  const m = /(?:^|;\s*)coffeechat_csrf=([^;]+)/.exec(document.cookie);
+  return m ? { 'X-Coffeechat-CSRF': m[1]! } : {};
+}
+
 async function request<T>(method: string, path: string, body?: unknown, query?: Query): Promise<T> {
-  const init: RequestInit = { method, headers: { Accept: 'application/json' } };
+  const init: RequestInit = { method, headers: { Accept: 'application/json', ...(method === 'GET' ? {} : csrfHeader()) } };
   if (body !== undefined) {
     init.headers = { ...init.headers, 'Content-Type': 'application/json' };
     init.body = JSON.stringify(body);
@@ -97,8 +108,25 @@ async function request<T>(method: string, path: string, body?: unknown, query?: 
   } catch {
     throw new ApiError(0, 'network', NETWORK_MESSAGE);
   }
+  if (res.status === 401) noticeSignedOut(path);
   if (res.status === 204) return undefined as T;
   return answer<T>(res.status, res.statusText, await res.text());
+}
+
+let onSignedOut: (() => void) | null = null;
+
+/** Registers what to do when the server says the session is gone (auth.tsx: back to sign-in). */
+export function whenSignedOut(handler: (() => void) | null): void {
+  onSignedOut = handler;
+}
+
+/**
+ * A 401 from an ordinary route means the session expired or was ended elsewhere. The accounts
+ * routes answer 401 for a wrong password too, so they are left to the form that called them.
+ */
+function noticeSignedOut(path: string): void {
+  if (path.startsWith('/auth/') || path === '/session' || path === '/account') return;
+  onSignedOut?.();
 }
 
 /** The parsed body of a finished request, or the ApiError its `{ error }` body describes. */
@@ -130,6 +158,7 @@ function upload<T>(path: string, file: Blob, query: Query, onProgress?: (sent: n
     const xhr = new XMLHttpRequest();
     xhr.open('POST', withQuery(`/api/v1${path}`, query));
     xhr.setRequestHeader('Accept', 'application/json');
+    for (const [k, v] of Object.entries(csrfHeader())) xhr.setRequestHeader(k, v);
     xhr.setRequestHeader('Content-Type', file.type || 'application/octet-stream');
     if (onProgress) {
       xhr.upload.addEventListener('progress', (e) => {
@@ -138,6 +167,7 @@ function upload<T>(path: string, file: Blob, query: Query, onProgress?: (sent: n
       xhr.upload.addEventListener('load', () => onProgress(1));
     }
     xhr.addEventListener('load', () => {
+      if (xhr.status === 401) noticeSignedOut(path);
       try {
         resolve(answer<T>(xhr.status, xhr.statusText, xhr.responseText));
       } catch (e) {
@@ -653,6 +683,110 @@ export const insights = {
   campaign: (id: string) => request<CampaignInsights>('GET', `/campaigns/${encodeURIComponent(id)}/insights`),
   /** All campaigns together, and the network's growth (GET /insights). */
   overall: () => request<OverallInsights>('GET', '/insights'),
+  /** Every answer to one question of a campaign (GET /campaigns/:id/answers): the page lists the latest 20. */
+  answers: (id: string, question: string) =>
+    request<QuestionAnswers>('GET', `/campaigns/${encodeURIComponent(id)}/answers`, undefined, { question }),
   /** Where the browser downloads a campaign's field brief as a file. */
   briefUrl: (id: string, format: 'md' | 'pdf') => `/api/v1/campaigns/${encodeURIComponent(id)}/brief.${format}`,
+};
+
+// --- Accounts (issue 7, server mode) ----------------------------------------------------------
+
+export type { UserRole };
+
+export interface SessionUser {
+  id: string;
+  email: string;
+  name: string;
+  role: UserRole;
+}
+
+/** Whether the server has accounts at all, whether its first admin is still to be made, and who is signed in. */
+export interface SessionView {
+  accounts: boolean;
+  setupNeeded: boolean;
+  user: SessionUser | null;
+}
+
+export type AdminUserView = SessionUser & { disabled: boolean; createdAt?: string };
+
+export interface InvitationView {
+  id: string;
+  email: string;
+  role: UserRole;
+  /** The link to send the invited person; it opens /register?invitation=…. */
+  url: string;
+  expiresAt: string;
+}
+
+/** What a server without accounts (the local single-user app) amounts to. */
+export const LOCAL_SESSION: SessionView = { accounts: false, setupNeeded: false, user: null };
+
+export const accounts = {
+  session: async (): Promise<SessionView> => {
+    try {
+      return await request<SessionView>('GET', '/session');
+    } catch (e) {
+      // A server from before accounts has no /session: it is the local app.
+      if (e instanceof ApiError && e.status === 404) return LOCAL_SESSION;
+      throw e;
+    }
+  },
+  setup: (body: { token: string; email: string; name: string; password: string }) =>
+    request<{ user: SessionUser }>('POST', '/auth/setup', body),
+  login: (body: { email: string; password: string }) => request<{ user: SessionUser }>('POST', '/auth/login', body),
+  logout: () => request<void>('POST', '/auth/logout', {}),
+  register: (body: { invitation: string; email: string; name: string; password: string }) =>
+    request<{ user: SessionUser }>('POST', '/auth/register', body),
+  requestReset: (email: string) => request<{ message: string }>('POST', '/auth/password-reset', { email }),
+  confirmReset: (token: string, password: string) => request<void>('POST', '/auth/password-reset/confirm', { token, password }),
+  deleteAccount: (password: string) => request<void>('DELETE', '/account', { password }),
+  /** The JSON backup of everything the signed-in user owns (a download, not a fetch). */
+  exportUrl: '/api/v1/export?format=json',
+};
+
+export const adminKeys = {
+  users: ['admin', 'users'] as const,
+  invitations: ['admin', 'invitations'] as const,
+};
+
+export const admin = {
+  users: async () => (await request<{ items: AdminUserView[] }>('GET', '/admin/users')).items,
+  updateUser: (id: string, patch: { role?: UserRole; disabled?: boolean }) =>
+    request<AdminUserView>('PATCH', `/admin/users/${encodeURIComponent(id)}`, patch),
+  resetLink: (id: string) => request<{ url: string }>('POST', `/admin/users/${encodeURIComponent(id)}/reset-link`, {}),
+  invitations: async () => (await request<{ items: InvitationView[] }>('GET', '/admin/invitations')).items,
+  invite: (body: { email: string; role: UserRole }) => request<InvitationView>('POST', '/admin/invitations', body),
+  revokeInvitation: (id: string) => request<void>('DELETE', `/admin/invitations/${encodeURIComponent(id)}`),
+};
+
+// --- Sharing with advisers and the cohort dashboard (issue 7, part 4) ---------------------------
+
+export type { AdviserCampaign, Cohort, CommentView, ShareAccess, ShareView };
+export type { CohortCampaign, CohortMember, SharedInterview } from '../../src/domain/sharing';
+
+export const shareKeys = {
+  shares: (campaignId: string) => ['shares', campaignId] as const,
+  comments: (campaignId: string) => ['comments', campaignId] as const,
+  cohort: ['adviser', 'cohort'] as const,
+  adviserCampaign: (id: string) => ['adviser', 'campaign', id] as const,
+};
+
+const enc = encodeURIComponent;
+
+export const sharing = {
+  /** Who has access to one of your campaigns. */
+  list: async (campaignId: string) => (await request<{ items: ShareView[] }>('GET', `/campaigns/${enc(campaignId)}/shares`)).items,
+  /** Shares a campaign with an adviser's account; sharing again changes the access. */
+  share: (campaignId: string, body: { email: string; access: ShareAccess }) =>
+    request<ShareView>('POST', `/campaigns/${enc(campaignId)}/shares`, body),
+  revoke: (shareId: string) => request<void>('DELETE', `/shares/${enc(shareId)}`),
+  /** Advisers' comments on a campaign (yours, or one shared with you). */
+  comments: async (campaignId: string) => (await request<{ items: CommentView[] }>('GET', `/campaigns/${enc(campaignId)}/comments`)).items,
+};
+
+export const adviser = {
+  cohort: () => request<Cohort>('GET', '/adviser/cohort'),
+  campaign: (id: string) => request<AdviserCampaign>('GET', `/adviser/campaigns/${enc(id)}`),
+  comment: (id: string, text: string) => request<CommentView>('POST', `/adviser/campaigns/${enc(id)}/comments`, { text }),
 };

@@ -5,6 +5,7 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { createBrowserRouter, isRouteErrorResponse, Link, useRouteError } from 'react-router';
 import { RouterProvider } from 'react-router/dom';
 import { ApiError } from './api';
+import { SessionProvider } from './auth';
 import { Layout } from './components/Layout';
 import { CampaignPage } from './pages/CampaignPage';
 import { CampaignsPage } from './pages/Campaigns';
@@ -20,6 +21,14 @@ import { InterviewPage } from './pages/InterviewPage';
 import { NetworkPage } from './pages/Network';
 import { NotFoundPage } from './pages/NotFound';
 import { PrepPage } from './pages/Prep';
+import { AccountPage } from './pages/Account';
+import { AdminPage } from './pages/Admin';
+import { AdviserCampaignPage } from './pages/AdviserCampaign';
+import { CohortPage } from './pages/Cohort';
+import { LoginPage } from './pages/Login';
+import { RegisterPage } from './pages/Register';
+import { ResetPage } from './pages/Reset';
+import { SetupPage } from './pages/Setup';
 import { SettingsPage } from './pages/Settings';
 import { TodayPage } from './pages/Today';
 import './styles.css';
@@ -69,6 +78,14 @@ const router = createBrowserRouter([
       { path: '/network', element: <NetworkPage /> },
       { path: '/insights', element: <InsightsPage /> },
       { path: '/settings', element: <SettingsPage /> },
+      { path: '/login', element: <LoginPage /> },
+      { path: '/setup', element: <SetupPage /> },
+      { path: '/register', element: <RegisterPage /> },
+      { path: '/reset', element: <ResetPage /> },
+      { path: '/account', element: <AccountPage /> },
+      { path: '/admin', element: <AdminPage /> },
+      { path: '/cohort', element: <CohortPage /> },
+      { path: '/adviser/campaigns/:id', element: <AdviserCampaignPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },
@@ -79,7 +96,9 @@ if (!root) throw new Error('The page has no #root element.');
 createRoot(root).render(
   <StrictMode>
     <QueryClientProvider client={queryClient}>
-      <RouterProvider router={router} />
+      <SessionProvider>
+        <RouterProvider router={router} />
+      </SessionProvider>
     </QueryClientProvider>
   </StrictMode>,
 );

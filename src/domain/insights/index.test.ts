@@ -55,6 +55,27 @@ describe('computeInsights', () => {
     expect(x.opportunities).toEqual([]);
     expect(x.threats.map((t) => t.term)).toContain('budget');
   });
+
+  it('works out pay and terms from every analysed note, not only the answers listed', () => {
+    const strengths = (id: string, text: string) => ({
+      id,
+      interviewId: 'ed',
+      questionId: 'strengths',
+      text,
+      at: '2026-03-16T03:00:00.000Z',
+    });
+    const analysed = [...ROWS.answerNotes, strengths('s1', 'Curiosity.'), strengths('s2', 'Curiosity again.')];
+    const x = computeInsights(
+      { ...ROWS, answerNotes: [strengths('s2', 'Curiosity again.')], answerTotals: { strengths: 2 }, analysedNotes: analysed },
+      NOW,
+      'UTC',
+    );
+    expect(x.strengths[0]).toEqual({ term: 'curiosity', count: 2 });
+    expect(x.pay).toMatchObject({ count: 1, min: 90_000 });
+    expect(x.answers).toEqual([
+      expect.objectContaining({ questionId: 'strengths', total: 2, answers: [expect.objectContaining({ text: 'Curiosity again.' })] }),
+    ]);
+  });
 });
 
 describe('the overall view', () => {

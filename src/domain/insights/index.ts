@@ -9,16 +9,25 @@ import { funnelOf, progressAll } from './funnel.js';
 import { parsePay, summarisePay } from './pay.js';
 import { replyRates } from './rates.js';
 import { referralTree } from './referral-tree.js';
-import type { AnswerNote, CampaignRows, InterviewFact, IntroductionFact, OutcomeFact, TouchFact } from './rows.js';
+import {
+  ANALYSED_QUESTIONS,
+  type AnswerNote,
+  type CampaignRows,
+  type InterviewFact,
+  type IntroductionFact,
+  type OutcomeFact,
+  type TouchFact,
+} from './rows.js';
 import { countTerms } from './terms.js';
 import type { CampaignInsights, Funnel, OutcomeCredit, OverallInsights, PayFigure, TermCount } from './types.js';
 
 export type * from './rows.js';
+export { ANALYSED_QUESTIONS } from './rows.js';
 export * from './types.js';
 
 /** How many terms are listed for strengths, opportunities and threats. */
 export const TERM_LIMIT = 10;
-export const PAY_QUESTION_ID = 'pay';
+export const PAY_QUESTION_ID: (typeof ANALYSED_QUESTIONS)[number] = 'pay';
 
 /** Figures written without a currency have currency '' (summarisePay puts them with the most common one). */
 function payFigures(notes: readonly AnswerNote[], names: ReadonlyMap<string, string>): PayFigure[] {
@@ -43,7 +52,7 @@ function paySummary(figures: PayFigure[], defaultCurrency: string) {
   return summarisePay(figures, figures.some((f) => f.currency !== '') ? undefined : defaultCurrency);
 }
 
-function termsOn(notes: readonly AnswerNote[], questionId: string): TermCount[] {
+function termsOn(notes: readonly AnswerNote[], questionId: (typeof ANALYSED_QUESTIONS)[number]): TermCount[] {
   return countTerms(
     notes.filter((n) => n.questionId === questionId).map((n) => n.text),
     TERM_LIMIT,
@@ -67,6 +76,8 @@ export function computeInsights(rows: CampaignRows, now: Date, timezone: string)
   const progress = progressAll(interviews, touches);
   const names = new Map(interviews.map((i) => [i.id, i.contactName]));
   const time = timeInvested(interviews, progress);
+  // Pay and terms are worked out from every note on their questions, however few answers are shown.
+  const analysed = rows.analysedNotes ?? rows.answerNotes;
   return {
     campaignId: rows.campaign.id,
     field: rows.campaign.field,
@@ -74,11 +85,11 @@ export function computeInsights(rows: CampaignRows, now: Date, timezone: string)
     funnel: funnelOf(progress.values(), rows.introductions.length, rows.outcomes.length),
     replyRate: replyRates(interviews, progress),
     coverage: coverageOf(rows.kindCounts),
-    answers: answersByQuestion(rows.answerNotes, interviews, rows.ownQuestions, rows.campaign.field),
-    pay: paySummary(payFigures(rows.answerNotes, names), rows.defaultCurrency),
-    strengths: termsOn(rows.answerNotes, 'strengths'),
-    opportunities: termsOn(rows.answerNotes, 'opportunities'),
-    threats: termsOn(rows.answerNotes, 'threats'),
+    answers: answersByQuestion(rows.answerNotes, interviews, rows.ownQuestions, rows.campaign.field, rows.answerTotals),
+    pay: paySummary(payFigures(analysed, names), rows.defaultCurrency),
+    strengths: termsOn(analysed, 'strengths'),
+    opportunities: termsOn(analysed, 'opportunities'),
+    threats: termsOn(analysed, 'threats'),
     referralTree: referralTree(interviews, rows.introductions, rows.outcomes),
     activity: weeklyActivity(interviews, touches, progress, timezone),
     ...time,

@@ -33,9 +33,17 @@ describe('answers by question', () => {
         { interviewId: 'ana', contactName: 'Ana Ruiz', text: 'Through a hospital volunteer project.' },
         { interviewId: 'ed', contactName: 'Ed Moss', text: 'A contract role turned permanent.' },
       ],
+      total: 2,
     });
     expect(a[2]).toMatchObject({ topic: 'portfolio', question: 'What makes a portfolio stand out in UX research?' });
-    expect(a[3]).toMatchObject({ topic: 'custom', question: null, answers: [{ contactName: 'Cy Park' }] });
+    expect(a[3]).toMatchObject({ topic: 'custom', question: null, answers: [{ contactName: 'Cy Park' }], total: 1 });
+  });
+
+  it('gives each question its total when the store listed only the most recent answers', () => {
+    const latest = ANSWER_NOTES.filter((n) => n.questionId !== 'how-in' || n.interviewId === 'ed');
+    const a = answersByQuestion(latest, INTERVIEWS, ROWS.ownQuestions, 'UX research', { 'how-in': 2, pay: 40, 'mine-1': 1, custom: 1 });
+    expect(a[0]).toMatchObject({ questionId: 'how-in', total: 2, answers: [{ contactName: 'Ed Moss' }] });
+    expect(a.find((q) => q.questionId === 'pay')!.total).toBe(40);
   });
 });
 

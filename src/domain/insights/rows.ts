@@ -1,5 +1,6 @@
 // What the insights are computed from: plain rows the store reads for one campaign (or for all of
-// them), already narrowed to the columns the figures need. No note text except answers.
+// them), already narrowed to the columns the figures need. No note text except the answers shown
+// and the notes on the questions whose words are analysed.
 import type { Channel, Direction, InsightKind, InterviewStatus, OutcomeKind, Purpose, Response, Tie } from '../types.js';
 
 export interface InterviewFact {
@@ -68,7 +69,15 @@ export interface CampaignRows {
   touches: TouchFact[];
   /** Notes of each kind in the campaign's interviews (counted by the database). */
   kindCounts: Partial<Record<InsightKind, number>>;
+  /**
+   * The answers shown: per question the most recent ones up to the asked limit, or every one.
+   * Absent `answerTotals` and `analysedNotes` mean it holds every answer of the campaign.
+   */
   answerNotes: AnswerNote[];
+  /** How many answers each question has in all (the shown ones may be fewer). */
+  answerTotals?: Record<string, number>;
+  /** Every note on the questions whose words are analysed (ANALYSED_QUESTIONS: pay and the terms). */
+  analysedNotes?: AnswerNote[];
   introductions: IntroductionFact[];
   outcomes: OutcomeFact[];
   /** The user's own questions (the built-in bank is looked up here, in the domain). */
@@ -76,3 +85,6 @@ export interface CampaignRows {
   /** The currency a figure without one is taken to be in. */
   defaultCurrency: string;
 }
+
+/** The questions whose notes are read whole, for the pay figures and the terms named most often. */
+export const ANALYSED_QUESTIONS = ['pay', 'strengths', 'opportunities', 'threats'] as const;

@@ -33,6 +33,12 @@ const STOP_WORDS = new Set(
 /** A note's clauses: a phrase never spans a full stop, a comma or a line break. */
 const CLAUSE_BREAK = /[.,;:!?()[\]{}"“”«»\n\r\t/|]+/u;
 
+/** Text of ASCII characters other than the apostrophe, needing neither normalising nor apostrophe folding. */
+// eslint-disable-next-line no-control-regex -- every ASCII character is allowed, control ones included
+const PLAIN = /^[\x00-\x26\x28-\x7f]*$/;
+/** In plain text: a run of letters and digits, or one clause-breaking character (CLAUSE_BREAK's ASCII ones). */
+const PLAIN_TOKEN = /[a-z0-9]+|[.,;:!?()[\]{}"\n\r\t/|]/g;
+
 /** The words of one clause: lower-case, accents kept, apostrophes folded ("team's" → "team", "don't" → "dont"). */
 function wordsOf(clause: string): string[] {
   return clause
@@ -43,70 +49,108 @@ function wordsOf(clause: string): string[] {
 }
 
 /**
- * Single words and two-word phrases of one note, each once, stop words left out. A phrase is kept
- * as its first word → its second, not as one joined string: joining every pair of every note and
- * hashing the result was most of the time spent on a large campaign.
- */
-function termsOfText(text: string): { words: Set<string>; phrases: Map<string, Set<string>> } {
-  const words = new Set<string>();
-  const phrases = new Map<string, Set<string>>();
-  for (const clause of text.normalize('NFC').toLowerCase().split(CLAUSE_BREAK)) {
-    const tokens = wordsOf(clause);
-    for (let i = 0; i < tokens.length; i++) {
-      const w = tokens[i]!;
-      if (STOP_WORDS.has(w)) continue;
-      words.add(w);
-      const next = tokens[i + 1];
-      if (next === undefined || STOP_WORDS.has(next)) continue;
-      const after = phrases.get(w);
-      if (after) after.add(next);
-      else phrases.set(w, new Set([next]));
-    }
-  }
-  return { words, phrases };
-}
-
-function bump(counts: Map<string, number>, term: string) {
-  counts.set(term, (counts.get(term) ?? 0) + 1);
-}
-
-/**
  * The `limit` terms named in the most notes, most first, ties in alphabetical order (by character code,
  * so it is the same on every machine). A phrase is
  * listed when at least two notes use it; it then hides its own words when they were never named more
  * often than the phrase ("remote work" 4 hides "remote" 4, but not "work" 7).
+ *
+ * Each distinct word gets a number, a phrase is found by its two numbers, and "once per note" is
+ * kept by remembering the last note that counted each term: no set or string per note and phrase,
+ * which on a large campaign was most of the time (the garbage collector's, mostly).
  */
 export function countTerms(texts: readonly string[], limit = 10): TermCount[] {
-  const wordCounts = new Map<string, number>();
-  const phraseCounts = new Map<string, Map<string, number>>();
-  for (const text of texts) {
-    const { words, phrases } = termsOfText(text);
-    for (const w of words) bump(wordCounts, w);
-    for (const [first, seconds] of phrases) {
-      let counts = phraseCounts.get(first);
-      if (!counts) phraseCounts.set(first, (counts = new Map()));
-      for (const second of seconds) bump(counts, second);
-    }
-  }
-
-  const hidden = new Set<string>();
-  const counted: TermCount[] = [];
-  for (const [first, seconds] of phraseCounts) {
-    for (const [second, count] of seconds) {
-      if (count < 2) continue;
-      counted.push({ term: `${first} ${second}`, count });
-      for (const w of [first, second]) if ((wordCounts.get(w) ?? 0) <= count) hidden.add(w);
-    }
-  }
-  for (const [word, count] of wordCounts) if (!hidden.has(word)) counted.push({ term: word, count });
-
   const n = Math.max(0, Math.floor(limit));
   if (n === 0) return [];
-  // Only terms at least as frequent as the n-th most frequent can make the list: sorting the
-  // numbers first keeps the string comparisons to those few, not to every word of every note.
-  const threshold = counted.length <= n ? 0 : counted.map((t) => t.count).sort((a, b) => b - a)[n - 1]!;
-  return counted
-    .filter((t) => t.count >= threshold)
-    .sort((a, b) => b.count - a.count || (a.term < b.term ? -1 : a.term > b.term ? 1 : 0))
-    .slice(0, n);
+  const numbers = new Map<string, number>();
+  const words: string[] = [];
+  const wordCount: number[] = [];
+  const wordSeen: number[] = [];
+  /** Per first word's number: the second word's number → the phrase's number. */
+  const phraseOf: (Map<number, number> | undefined)[] = [];
+  const phraseFirst: number[] = [];
+  const phraseSecond: number[] = [];
+  const phraseCount: number[] = [];
+  const phraseSeen: number[] = [];
+
+  let note = 0;
+  let previous = -1;
+  /** One word of the current note, in order; null at a clause break. */
+  const visit = (w: string | null) => {
+    if (w === null || STOP_WORDS.has(w)) {
+      previous = -1;
+      return;
+    }
+    let id = numbers.get(w);
+    if (id === undefined) {
+      id = words.length;
+      numbers.set(w, id);
+      words.push(w);
+      wordCount.push(0);
+      wordSeen.push(-1);
+    }
+    if (wordSeen[id] !== note) {
+      wordSeen[id] = note;
+      wordCount[id]!++;
+    }
+    if (previous >= 0) {
+      let after = phraseOf[previous];
+      if (after === undefined) phraseOf[previous] = after = new Map();
+      let p = after.get(id);
+      if (p === undefined) {
+        p = phraseCount.length;
+        after.set(id, p);
+        phraseFirst.push(previous);
+        phraseSecond.push(id);
+        phraseCount.push(0);
+        phraseSeen.push(-1);
+      }
+      if (phraseSeen[p] !== note) {
+        phraseSeen[p] = note;
+        phraseCount[p]!++;
+      }
+    }
+    previous = id;
+  };
+
+  for (; note < texts.length; note++) {
+    const text = texts[note]!;
+    previous = -1;
+    if (PLAIN.test(text)) {
+      // Plain ASCII without apostrophes (most notes): one pass, the same words and breaks as below.
+      for (const [m] of text.toLowerCase().matchAll(PLAIN_TOKEN)) {
+        const c = m.charCodeAt(0);
+        if (!((c >= 97 && c <= 122) || (c >= 48 && c <= 57))) visit(null);
+        else if (m.length > 1 && !/^[0-9]+$/.test(m)) visit(m);
+      }
+      continue;
+    }
+    for (const clause of text.normalize('NFC').toLowerCase().split(CLAUSE_BREAK)) {
+      for (const w of wordsOf(clause)) visit(w);
+      visit(null);
+    }
+  }
+
+  const hidden = new Uint8Array(words.length);
+  for (let p = 0; p < phraseCount.length; p++) {
+    const count = phraseCount[p]!;
+    if (count < 2) continue;
+    if (wordCount[phraseFirst[p]!]! <= count) hidden[phraseFirst[p]!] = 1;
+    if (wordCount[phraseSecond[p]!]! <= count) hidden[phraseSecond[p]!] = 1;
+  }
+  // Only terms at least as frequent as the n-th most frequent can make the list: finding that
+  // count from the numbers alone keeps the strings (and their comparisons) to those few.
+  const counts: number[] = [];
+  for (const c of phraseCount) if (c >= 2) counts.push(c);
+  for (let id = 0; id < words.length; id++) if (!hidden[id]) counts.push(wordCount[id]!);
+  const threshold = counts.length <= n ? 0 : Float64Array.from(counts).sort().reverse()[n - 1]!;
+
+  const counted: TermCount[] = [];
+  for (let p = 0; p < phraseCount.length; p++) {
+    const count = phraseCount[p]!;
+    if (count >= 2 && count >= threshold) counted.push({ term: `${words[phraseFirst[p]!]} ${words[phraseSecond[p]!]}`, count });
+  }
+  for (let id = 0; id < words.length; id++) {
+    if (!hidden[id] && wordCount[id]! >= threshold) counted.push({ term: words[id]!, count: wordCount[id]! });
+  }
+  return counted.sort((a, b) => b.count - a.count || (a.term < b.term ? -1 : a.term > b.term ? 1 : 0)).slice(0, n);
 }

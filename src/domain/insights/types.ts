@@ -48,7 +48,10 @@ export interface QuestionAnswers {
   topic: string;
   /** The question's text as asked (with the campaign's field), when known. */
   question: string | null;
+  /** The answers listed: the most recent ones up to the asked limit (20 by default), oldest first. */
   answers: Answer[];
+  /** How many answers the question has in all (more than listed when the limit cut some). */
+  total: number;
 }
 
 /** One pay figure found in a note, converted to a yearly amount. */

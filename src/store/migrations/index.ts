@@ -11,6 +11,9 @@ import * as interviewClose from './2026-11-26-07-interview-close.js';
 import * as keepInTouch from './2026-11-26-08-keep-in-touch.js';
 import * as calendarFeed from './2026-11-26-09-calendar-feed.js';
 import * as notesByInterview from './2026-11-26-10-notes-by-interview.js';
+import * as accounts from './2026-11-26-11-accounts.js';
+import * as campaignShares from './2026-11-26-12-campaign-shares.js';
+import * as insightsSpeed from './2026-11-26-13-insights-speed.js';
 
 export const MIGRATIONS: Record<string, Migration> = {
   '2026-11-26-01-initial': initial,
@@ -23,4 +26,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026-11-26-08-keep-in-touch': keepInTouch,
   '2026-11-26-09-calendar-feed': calendarFeed,
   '2026-11-26-10-notes-by-interview': notesByInterview,
+  '2026-11-26-11-accounts': accounts,
+  '2026-11-26-12-campaign-shares': campaignShares,
+  '2026-11-26-13-insights-speed': insightsSpeed,
 };

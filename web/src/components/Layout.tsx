@@ -3,6 +3,8 @@
 import { useEffect, useRef, useState } from 'react';
 import { Link, NavLink, Outlet, ScrollRestoration, useLocation, useNavigate } from 'react-router';
 import { isTyping } from '../hooks';
+import { SessionGate, useSession } from '../auth';
+import { AccountNavItems } from './AccountMenu';
 import { AnnouncerProvider } from './Announcer';
 
 const NAV = [
@@ -28,6 +30,9 @@ export function Layout() {
   const [menuOpen, setMenuOpen] = useState(false);
   const helpRef = useRef<HTMLDialogElement>(null);
   const shownPath = useRef(location.pathname);
+  const { session } = useSession();
+  // On a server with accounts, someone not signed in sees only the sign-in pages: no navigation.
+  const signedOut = session?.accounts === true && !session.user;
 
   // Close the phone menu and move focus to the new page's heading after client-side navigation,
   // so that screen-reader and keyboard users start at the top of what changed.
@@ -118,34 +123,43 @@ export function Layout() {
             </span>
             coffeechat
           </Link>
-          <button
-            type="button"
-            className="nav-toggle"
-            aria-expanded={menuOpen}
-            aria-controls="primary-nav"
-            onClick={() => setMenuOpen((o) => !o)}
-          >
-            Menu
-          </button>
-          <nav aria-label="Primary" id="primary-nav" className={'primary-nav' + (menuOpen ? ' is-open' : '')}>
-            <ul>
-              {NAV.map((n) => (
-                <li key={n.to}>
-                  <NavLink to={n.to} end={n.to === '/'}>
-                    {n.label}
-                  </NavLink>
-                </li>
-              ))}
-            </ul>
-          </nav>
+          {signedOut ? null : (
+            <>
+              <button
+                type="button"
+                className="nav-toggle"
+                aria-expanded={menuOpen}
+                aria-controls="primary-nav"
+                onClick={() => setMenuOpen((o) => !o)}
+              >
+                Menu
+              </button>
+              <nav aria-label="Primary" id="primary-nav" className={'primary-nav' + (menuOpen ? ' is-open' : '')}>
+                <ul>
+                  {NAV.map((n) => (
+                    <li key={n.to}>
+                      <NavLink to={n.to} end={n.to === '/'}>
+                        {n.label}
+                      </NavLink>
+                    </li>
+                  ))}
+                  <AccountNavItems />
+                </ul>
+              </nav>
+            </>
+          )}
         </div>
       </header>
       <main id="main" tabIndex={-1}>
-        <Outlet />
+        <SessionGate>
+          <Outlet />
+        </SessionGate>
       </main>
       <footer className="site-footer">
         <p>
-          Your data stays in your own database.{' '}
+          {session?.accounts
+            ? 'Your data is yours: only you, and advisers you share a campaign with, can see it.'
+            : 'Your data stays in your own database.'}{' '}
           <button type="button" className="link-button" onClick={() => helpRef.current?.showModal()}>
             Keyboard shortcuts
           </button>

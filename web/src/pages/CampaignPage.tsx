@@ -13,6 +13,7 @@ import { ContactPicker } from '../components/ContactPicker';
 import { FormError } from '../components/Field';
 import { MoveControl, ReferralQuestion } from '../components/MoveControl';
 import { CampaignOutcomes } from '../components/OutcomesPanel';
+import { SharingPanel } from '../components/SharingPanel';
 import { Suggestions } from '../components/Suggestions';
 import { Targets } from '../components/Targets';
 import { useFormatters, plural } from '../format';
@@ -100,6 +101,7 @@ function CampaignView({ campaign }: { campaign: Campaign }) {
       </section>
       <Targets campaign={campaign} />
       <CampaignOutcomes campaignId={campaign.id} interviews={items} />
+      <SharingPanel campaign={campaign} />
     </div>
   );
 }

@@ -19,6 +19,7 @@ import { TouchForm } from '../components/TouchForm';
 import { useFormatters } from '../format';
 import { usePageTitle, useRefreshAll } from '../hooks';
 import { INTERVIEW_STATUS_HINT, MODE_LABEL, TIE_HINT, TIE_LABEL } from '../labels';
+import { webHref } from '../safe-url';
 
 export function ContactPage() {
   const { id = '' } = useParams();
@@ -150,9 +151,13 @@ function ContactView({ contact, referralFor }: { contact: Contact; referralFor: 
                 <div>
                   <dt>LinkedIn</dt>
                   <dd>
-                    <a href={contact.linkedinUrl} rel="noopener noreferrer" target="_blank">
-                      Profile<span className="visually-hidden"> of {contact.name} (opens in a new tab)</span>
-                    </a>
+                    {webHref(contact.linkedinUrl) ? (
+                      <a href={webHref(contact.linkedinUrl)!} rel="noopener noreferrer" target="_blank">
+                        Profile<span className="visually-hidden"> of {contact.name} (opens in a new tab)</span>
+                      </a>
+                    ) : (
+                      contact.linkedinUrl
+                    )}
                   </dd>
                 </div>
               ) : null}

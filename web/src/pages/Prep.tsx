@@ -11,6 +11,7 @@ import { CheckboxField, TextField } from '../components/Field';
 import { QuestionPlan } from '../components/QuestionPlan';
 import { usePageTitle } from '../hooks';
 import { MODE_LABEL, PERMISSION_LABEL, TIE_LABEL } from '../labels';
+import { webHref } from '../safe-url';
 
 /** How long typing may pause before the sheet saves. */
 const SAVE_AFTER_MS = 800;
@@ -185,9 +186,13 @@ function PrepSheet({ initial }: { initial: PrepView }) {
             <div>
               <dt>LinkedIn</dt>
               <dd>
-                <a href={p.linkedinUrl} rel="noreferrer noopener" target="_blank">
-                  {p.linkedinUrl}
-                </a>
+                {webHref(p.linkedinUrl) ? (
+                  <a href={webHref(p.linkedinUrl)!} rel="noreferrer noopener" target="_blank">
+                    {p.linkedinUrl}
+                  </a>
+                ) : (
+                  p.linkedinUrl
+                )}
               </dd>
             </div>
           ) : null}

@@ -71,7 +71,7 @@ export function CampaignReport({ insights }: { insights: CampaignInsights }) {
             <CoverageChart coverage={insights.coverage} />
           </Section>
           <Section id="ins-answers" title="Answers by question">
-            <Answers answers={insights.answers} />
+            <Answers campaignId={insights.campaignId} answers={insights.answers} />
           </Section>
           <Section id="ins-pay" title="Pay">
             <Pay pay={insights.pay} />

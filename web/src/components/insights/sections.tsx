@@ -1,13 +1,24 @@
 // The parts of a campaign's insights that are words rather than pictures: answers by question, pay,
 // strengths / opportunities / threats, the referral tree, time invested and outcomes.
+import { useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
-import type { CampaignInsights, OutcomeCredit, PayFigure, ReferralNode, TermCount } from '../../../../src/domain/insights/types';
+import type {
+  CampaignInsights,
+  OutcomeCredit,
+  PayFigure,
+  QuestionAnswers,
+  ReferralNode,
+  TermCount,
+} from '../../../../src/domain/insights/types';
 import type { InterviewStatus } from '../../../../src/domain/types';
+import { insights, insightsKey } from '../../api';
 import { useFormatters } from '../../format';
 import { INTERVIEW_STATUS_LABEL } from '../../labels';
 import { OUTCOME_LABEL } from '../OutcomesPanel';
+import { LoadError, Loading } from '../common';
 
-export function Answers({ answers }: { answers: CampaignInsights['answers'] }) {
+export function Answers({ campaignId, answers }: { campaignId: string; answers: CampaignInsights['answers'] }) {
   if (!answers.length) {
     return (
       <p className="muted">
@@ -18,26 +29,54 @@ export function Answers({ answers }: { answers: CampaignInsights['answers'] }) {
   return (
     <div className="ins-answers">
       {answers.map((q) => (
-        <section key={q.questionId} className="ins-question" aria-labelledby={`q-${q.questionId}`}>
-          <h3 id={`q-${q.questionId}`} className="ins-question__title">
-            {q.question ?? q.topic}
-          </h3>
-          <p className="small muted">
-            {q.answers.length} {q.answers.length === 1 ? 'answer' : 'answers'}
-          </p>
-          <ul className="ins-question__answers">
-            {q.answers.map((a, k) => (
-              <li key={`${a.interviewId}-${k}`} className="ins-answer">
-                <p className="ins-answer__who">
-                  <Link to={`/interviews/${a.interviewId}`}>{a.contactName}</Link>
-                </p>
-                <p className="ins-answer__text">{a.text}</p>
-              </li>
-            ))}
-          </ul>
-        </section>
+        <QuestionAnswersView key={q.questionId} campaignId={campaignId} question={q} />
       ))}
     </div>
+  );
+}
+
+/**
+ * One question with the answers the insights listed (the latest 20 by default) and, when there are
+ * more, a button that loads every answer to this question alone.
+ */
+function QuestionAnswersView({ campaignId, question: q }: { campaignId: string; question: QuestionAnswers }) {
+  const [all, setAll] = useState(false);
+  const more = q.total > q.answers.length;
+  const full = useQuery({
+    queryKey: [...insightsKey(campaignId), 'answers', q.questionId],
+    queryFn: () => insights.answers(campaignId, q.questionId),
+    enabled: all && more,
+  });
+  const listed = all && full.data ? full.data.answers : q.answers;
+  const total = all && full.data ? full.data.total : q.total;
+  const listId = `q-${q.questionId}-answers`;
+  return (
+    <section className="ins-question" aria-labelledby={`q-${q.questionId}`}>
+      <h3 id={`q-${q.questionId}`} className="ins-question__title">
+        {q.question ?? q.topic}
+      </h3>
+      <p className="small muted">
+        {total} {total === 1 ? 'answer' : 'answers'}
+        {listed.length < total ? ` — the latest ${listed.length} listed` : ''}
+      </p>
+      <ul id={listId} className="ins-question__answers">
+        {listed.map((a, k) => (
+          <li key={`${a.interviewId}-${k}`} className="ins-answer">
+            <p className="ins-answer__who">
+              <Link to={`/interviews/${a.interviewId}`}>{a.contactName}</Link>
+            </p>
+            <p className="ins-answer__text">{a.text}</p>
+          </li>
+        ))}
+      </ul>
+      {all && full.isPending && more ? <Loading what="Loading every answer" /> : null}
+      {all && full.error ? <LoadError error={full.error} retry={() => void full.refetch()} /> : null}
+      {more ? (
+        <button type="button" className="button button--quiet button--small" aria-controls={listId} onClick={() => setAll((v) => !v)}>
+          {all ? `Show the latest ${q.answers.length} only` : `Show all ${q.total} answers`}
+        </button>
+      ) : null}
+    </section>
   );
 }
 
