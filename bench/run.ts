@@ -24,6 +24,7 @@ import { suggestFigure } from './suggest.js';
 import { apiFigures, TODAY_ENDPOINT } from './http.js';
 import { insightsEndpoint, insightsFigures, largestCampaign } from './insights.js';
 import { todayFigures } from './today.js';
+import { webFigures } from './web.js';
 import { compareInProcess, median, percentileFigures, type InProcessOptions } from './stats.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -163,13 +164,15 @@ function childEnv(home: string): NodeJS.ProcessEnv {
 async function cliFigure(env: NodeJS.ProcessEnv): Promise<Figure> {
   const node = process.execPath;
   const cliEnv = { ...env, COFFEECHAT_DB: SMALL_DB };
-  const cli = () => timeRun(node, [BIN, 'contacts', 'list', '--json', '--limit', '50'], cliEnv, ROOT);
+  // `today` is what a person runs first thing (issue 8): it opens the database, reads settings
+  // and the actions, and formats times in the user's zone.
+  const cli = () => timeRun(node, [BIN, 'today', '--json'], cliEnv, ROOT);
   const bare = () => timeRun(node, ['-e', '0'], env, ROOT);
   // Warm-up (file cache, the lazily built parts of Node) and a check that the command works.
   for (let i = 0; i < 2; i++) await bare();
   const first = await cli();
-  const listed = first.code === 0 ? (JSON.parse(first.stdout) as unknown[]) : null;
-  if (!listed || listed.length !== 50) throw new Error(`coffeechat contacts list failed (exit ${first.code}): ${first.stderr}`);
+  const shown = first.code === 0 ? (JSON.parse(first.stdout) as { actions?: unknown[] }) : null;
+  if (!Array.isArray(shown?.actions)) throw new Error(`coffeechat today failed (exit ${first.code}): ${first.stderr}`);
   await cli();
 
   log(`Measuring CLI cold start (${CLI_RUNS} runs each, interleaved)…`);
@@ -183,7 +186,7 @@ async function cliFigure(env: NodeJS.ProcessEnv): Promise<Figure> {
   }
   log(`  coffeechat ${ms(median(times.cli))} · node -e 0 ${ms(median(times.bare))}`);
   return figure({
-    name: 'cli.cold.contacts-list.median',
+    name: 'cli.cold.today.median',
     value: median(times.cli),
     unit: 'ms',
     better: 'lower',
@@ -297,6 +300,20 @@ async function cliOnly() {
   }
 }
 
+/** `npm run bench -- web`: the web figures (Chromium on the large database), printed only. */
+async function webOnly() {
+  if (!existsSync(join(ROOT, 'web', 'dist', 'index.html')))
+    throw new Error('web/dist is missing: run `npm run build` first (npm run bench does).');
+  log(`Load average ${loadavg()[0]!.toFixed(2)} on ${cpus().length} cores at start.`);
+  await ensureDatabase(LARGE_DB, LARGE, log);
+  const home = mkdtempSync(join(tmpdir(), 'coffeechat-bench-'));
+  try {
+    printTable(await webFigures(BIN, LARGE_DB, childEnv(home), ROOT, QUICK, log), log);
+  } finally {
+    rmSync(home, { recursive: true, force: true });
+  }
+}
+
 /** `npm run bench -- import`: the import figures alone, printed, without touching latest.json. */
 async function importOnly() {
   if (!existsSync(join(ROOT, 'dist', 'cli.js'))) throw new Error('dist/cli.js is missing: run `npm run build` first (npm run bench does).');
@@ -309,13 +326,36 @@ async function importOnly() {
   }
 }
 
+/**
+ * `npm run bench -- load [--quick]`: the PostgreSQL load scenario (bench/load.ts), printed and
+ * written to bench/results/load.json (not latest.json: it needs PostgreSQL and takes minutes).
+ */
+async function loadOnly() {
+  if (!existsSync(join(ROOT, 'dist', 'cli.js'))) throw new Error('dist/cli.js is missing: run `npm run build` first (npm run bench does).');
+  const { loadFigures } = await import('./load.js');
+  const home = mkdtempSync(join(tmpdir(), 'coffeechat-bench-'));
+  try {
+    const quick = QUICK || process.argv.includes('--quick');
+    const figures = await loadFigures({ bin: BIN, root: ROOT, env: childEnv(home), quick, log });
+    log('');
+    printTable(figures, log);
+    const file = join(ROOT, 'bench', 'results', 'load.json');
+    writeResults(file, figures);
+    log(`\nWrote ${file}${quick ? ' (quick: a trial run, not for comparison)' : ''}.`);
+  } finally {
+    rmSync(home, { recursive: true, force: true });
+  }
+}
+
 async function main() {
+  if (process.argv[2] === 'load') return loadOnly();
   if (process.argv[2] === 'suggest') return suggestOnly();
   if (process.argv[2] === 'search') return searchOnly();
   if (process.argv[2] === 'today') return todayOnly();
   if (process.argv[2] === 'insights') return insightsOnly();
   if (process.argv[2] === 'import') return importOnly();
   if (process.argv[2] === 'cli') return cliOnly();
+  if (process.argv[2] === 'web') return webOnly();
   if (!existsSync(join(ROOT, 'dist', 'cli.js'))) throw new Error('dist/cli.js is missing: run `npm run build` first (npm run bench does).');
   // Other work on a 2-core box shows up in every figure: say how busy it was.
   const [load] = loadavg();
@@ -336,6 +376,7 @@ async function main() {
     figures.push(
       ...(await apiFigures(BIN, LARGE_DB, env, ROOT, QUICK, log, [TODAY_ENDPOINT, insightsEndpoint(largestCampaign(LARGE_DB).id)])),
     );
+    figures.push(...(await webFigures(BIN, LARGE_DB, env, ROOT, QUICK, log)));
     log('Measuring imports…');
     figures.push(...(await importFigures(BIN, env, QUICK, log)));
   } finally {

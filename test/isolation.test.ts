@@ -294,7 +294,10 @@ type Dump = Record<string, string[]>;
 /** Every row that belongs to the user, per table, as sorted JSON: owned rows, and rows hanging off their campaigns. */
 async function dumpOf(ctx: TestCtx, userId: string): Promise<Dump> {
   const db = ctx.db.db;
-  const tables = await db.introspection.getTables();
+  // On PostgreSQL the introspection lists every schema of the cluster, where other suites create
+  // and drop their own copies of our tables meanwhile: keep only this test's schema.
+  const schema = ctx.db.dialect === 'postgres' ? (await sql<{ s: string }>`select current_schema() as s`.execute(db)).rows[0]!.s : null;
+  const tables = (await db.introspection.getTables()).filter((t) => schema === null || t.schema === schema);
   const dump: Dump = {};
   const campaignIds = (await db.selectFrom('campaigns').select('id').where('user_id', '=', userId).execute()).map((r) => r.id);
   for (const table of tables) {

@@ -1,6 +1,5 @@
 // What every operation is given (ARCHITECTURE.md, example 4): the store, the clock, the id
 // generator, and the user it acts for. Tests build one with a fixed clock and an in-memory store.
-import { randomFillSync } from 'node:crypto';
 import { clockFrom, type Clock } from '../domain/clock.js';
 import { AppError } from '../domain/errors.js';
 import { uuidv7Generator, type IdGenerator } from '../domain/ids.js';
@@ -38,7 +37,9 @@ export function systemIds(clock: Clock): IdGenerator {
   let at = pool.length;
   return uuidv7Generator(clock, (b) => {
     if (at + b.length > pool.length) {
-      randomFillSync(pool);
+      // Web Crypto (the same CSPRNG) is set up on first use; importing node:crypto up front cost
+      // every CLI command its load time, and most commands make no id.
+      globalThis.crypto.getRandomValues(pool);
       at = 0;
     }
     b.set(pool.subarray(at, at + b.length));

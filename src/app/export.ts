@@ -1,11 +1,22 @@
 // Exporting the network: vCard 4.0 (with introductions as RELATED;TYPE=met), spreadsheet-safe CSV,
-// or the JSON backup (every contact field, the work history and the introductions), written a
-// page at a time so a large network never sits in memory as one string.
+// or the JSON backup (every contact field, the work history and the introductions, then every row
+// of the user's data for `restore`), written a page at a time so a large network never sits in
+// memory as one string.
 import * as z from 'zod';
 import { contactsCsvHeader, contactToCsvRow } from '../formats/csv-write.js';
-import { backupBetweenSections, backupContact, backupHead, backupLines, backupTail } from '../formats/json-backup.js';
+import {
+  backupBetweenSections,
+  backupContact,
+  backupHead,
+  backupLines,
+  backupTableClose,
+  backupTableOpen,
+  backupTablesHead,
+  backupTablesTail,
+} from '../formats/json-backup.js';
 import { contactToVCard } from '../formats/vcard-write.js';
 import type { Contact } from '../domain/types.js';
+import { BACKUP_TABLES } from '../store/backup.store.js';
 import { MIGRATIONS } from '../store/migrations/index.js';
 import type { Ctx } from './context.js';
 import { parse } from './validate.js';
@@ -31,7 +42,7 @@ async function* pages(ctx: Ctx): AsyncGenerator<Contact[]> {
 export async function* exportContacts(ctx: Ctx, input: unknown): AsyncGenerator<string> {
   const { format } = parse(exportOptions, input, 'export options');
   if (format === 'json') {
-    yield backupHead({ exportedAt: ctx.clock.now().toISOString(), migrations: Object.keys(MIGRATIONS) });
+    yield backupHead({ exportedAt: ctx.clock.now().toISOString(), migrations: Object.keys(MIGRATIONS), userId: ctx.userId });
     let first = true;
     for await (const page of pages(ctx)) {
       const roles = await ctx.store.roles.listMany(
@@ -51,7 +62,7 @@ export async function* exportContacts(ctx: Ctx, input: unknown): AsyncGenerator<
     }
     yield backupBetweenSections('introductions');
     yield backupLines(await ctx.store.introductions.all(ctx.userId), true);
-    yield backupTail;
+    yield* backupTables(ctx);
     return;
   }
   if (format === 'csv') yield contactsCsvHeader();
@@ -71,4 +82,19 @@ export async function* exportContacts(ctx: Ctx, input: unknown): AsyncGenerator<
       yield chunks.join('');
     }
   }
+}
+
+/** Every row of the user's data as stored, parents first (the order a restore inserts in). */
+async function* backupTables(ctx: Ctx): AsyncGenerator<string> {
+  yield backupTablesHead;
+  for (const [i, table] of [...BACKUP_TABLES].reverse().entries()) {
+    yield backupTableOpen(table, i === 0);
+    let first = true;
+    for await (const rows of ctx.store.backup.rows(table, ctx.userId)) {
+      yield backupLines(rows, first);
+      first = false;
+    }
+    yield backupTableClose;
+  }
+  yield backupTablesTail;
 }

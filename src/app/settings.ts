@@ -1,6 +1,7 @@
 // Per-user settings (CONTRACTS.md: timezone, country, followUpPreset, name, smtp.*).
 import * as z from 'zod';
 import { AppError } from '../domain/errors.js';
+import { isKnownCountry } from '../domain/business-days.js';
 import { FOLLOW_UP_PRESETS, type Settings } from '../domain/types.js';
 import { isValidTimeZone } from '../domain/zoned.js';
 import type { Ctx } from './context.js';
@@ -13,7 +14,8 @@ const KEYS = {
     .string()
     .trim()
     .toUpperCase()
-    .regex(/^[A-Z]{2}(-[A-Z0-9]{1,3})?$/, 'must be a two-letter country code such as US, GB or DE (optionally with a region, DE-BY)'),
+    .regex(/^[A-Z]{2}(-[A-Z0-9]{1,3})?$/, 'must be a two-letter country code such as US, GB or DE (optionally with a region, DE-BY)')
+    .refine(isKnownCountry, 'is not a country (or region) with a holiday calendar; use the ISO 3166 code, e.g. GB rather than UK'),
   followUpPreset: z.enum(FOLLOW_UP_PRESETS, { error: `must be one of: ${FOLLOW_UP_PRESETS.join(', ')}` }),
   name: z.string().trim().min(1).max(200),
   'smtp.host': z.string().trim().min(1).max(255),

@@ -13,11 +13,31 @@ export function problemsOf(error: z.ZodError): FieldProblem[] {
 }
 
 export function parse<S extends z.ZodType>(schema: S, input: unknown, what = 'input'): z.infer<S> {
+  // PostgreSQL cannot store a NUL in text (SQLite can): refuse it on both, before it reaches a row.
+  const nul = nulAt(input);
+  if (nul !== null) {
+    const problems = [{ field: nul, message: 'must not contain a NUL character (\\u0000)' }];
+    throw new AppError('invalid_input', `Invalid ${what}: ${nul}: ${problems[0]!.message}`, { fields: problems });
+  }
   const r = schema.safeParse(input);
   if (r.success) return r.data;
   const problems = problemsOf(r.error);
   const summary = problems.map((p) => `${p.field}: ${p.message}`).join('; ');
   throw new AppError('invalid_input', `Invalid ${what}: ${summary}`, { fields: problems });
+}
+
+/** The path of the first string holding a NUL character, or null; iterative, so deep nesting cannot overflow. */
+function nulAt(input: unknown): string | null {
+  const stack: [unknown, string][] = [[input, '']];
+  for (let seen = 0; stack.length > 0 && seen < 100_000; seen++) {
+    const [v, path] = stack.pop()!;
+    const at = (k: string | number) => (path ? `${path}.${k}` : String(k));
+    if (typeof v === 'string') {
+      if (v.includes('\u0000')) return path || '(body)';
+    } else if (Array.isArray(v)) v.forEach((x, i) => stack.push([x, at(i)]));
+    else if (typeof v === 'object' && v !== null && !ArrayBuffer.isView(v)) for (const [k, x] of Object.entries(v)) stack.push([x, at(k)]);
+  }
+  return null;
 }
 
 /** Recognises database constraint failures so that they reach the user as coded errors. */

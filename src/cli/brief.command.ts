@@ -1,8 +1,7 @@
 // coffeechat brief --campaign ID [--format md|pdf|html] [--out FILE]   (Markdown on stdout by default)
-import { writeFile } from 'node:fs/promises';
 import { Command } from 'commander';
 import { AppError } from '../domain/errors.js';
-import { act } from './command.js';
+import { actClient, writeChunks } from './command.js';
 
 const FORMATS = ['md', 'pdf', 'html'] as const;
 
@@ -24,7 +23,7 @@ Examples:
   coffeechat brief --campaign ID                      the brief as Markdown
   coffeechat brief --campaign ID --format pdf --out brief.pdf`,
     );
-  return act(cmd, async ({ ctx }, o, [id]) => {
+  return actClient(cmd, async (client, o, [id]) => {
     const campaignId = (id ?? o.campaign) as string | undefined;
     if (!campaignId) throw new AppError('invalid_input', 'Say which campaign: coffeechat brief --campaign ID.');
     const format = o.format as string;
@@ -32,11 +31,9 @@ Examples:
     if (format === 'pdf' && !o.out && process.stdout.isTTY) {
       throw bad('out', 'a PDF is binary and would garble the terminal: write it to a file with --out brief.pdf, or pipe it');
     }
-    const { campaignBrief } = await import('../app/brief.js');
-    const body = await campaignBrief(ctx, campaignId, format as 'md' | 'pdf' | 'html');
-    if (o.out) {
-      await writeFile(o.out as string, body);
-      process.stderr.write(`Wrote ${o.out as string}.\n`);
-    } else process.stdout.write(body);
+    const body = await client.download(`/campaigns/:id/brief.${format}`, { params: { id: campaignId } }, async (ctx) =>
+      (await import('../app/brief.js')).campaignBrief(ctx, campaignId, format as 'md' | 'pdf' | 'html'),
+    );
+    await writeChunks(body, o.out as string | undefined);
   });
 }

@@ -2,7 +2,7 @@
 import { Command } from 'commander';
 import * as campaigns from '../app/campaigns.js';
 import type { Campaign } from '../domain/types.js';
-import { act, line, listLimit } from './command.js';
+import { actClient, line, listLimit } from './command.js';
 import { printTable } from './runtime.js';
 
 const describe = (c: Campaign) =>
@@ -18,15 +18,18 @@ const describe = (c: Campaign) =>
 
 export function campaignsCommand(): Command {
   const cmd = new Command('campaigns').description('your explorations of a field');
-  act(
+  actClient(
     cmd
       .command('list')
       .description('list campaigns, newest first')
       .option('--status <status>', 'active | ended')
       .option('--limit <n>', 'at most this many')
       .option('--json', 'print a JSON array'),
-    async ({ ctx }, o) => {
-      const list = await campaigns.listCampaigns(ctx, { status: o.status, limit: listLimit(o) });
+    async (client, o) => {
+      const query = { status: o.status, limit: listLimit(o) };
+      const { items: list } = await client.call('get', '/campaigns', { query }, async (ctx) => ({
+        items: await campaigns.listCampaigns(ctx, query),
+      }));
       return {
         json: list,
         text: () =>
@@ -39,7 +42,7 @@ export function campaignsCommand(): Command {
       };
     },
   );
-  act(
+  actClient(
     cmd
       .command('add')
       .description('start a campaign')
@@ -47,12 +50,13 @@ export function campaignsCommand(): Command {
       .requiredOption('--situation <situation>', 'career-change | new-graduate | re-entering | next-job')
       .option('--objective <text>', 'what you want to find out')
       .option('--json', 'print the campaign as JSON'),
-    async ({ ctx }, o) => {
-      const c = await campaigns.createCampaign(ctx, { field: o.field, situation: o.situation, objective: o.objective });
+    async (client, o) => {
+      const body = { field: o.field, situation: o.situation, objective: o.objective };
+      const c = await client.call('post', '/campaigns', { body }, (ctx) => campaigns.createCampaign(ctx, body));
       return { json: c, text: line(`Started campaign "${c.field}" (${c.id}).`) };
     },
   );
-  act(
+  actClient(
     cmd
       .command('edit')
       .argument('<id>')
@@ -61,32 +65,37 @@ export function campaignsCommand(): Command {
       .option('--situation <situation>', 'situation')
       .option('--objective <text>', 'objective')
       .option('--json', 'print JSON'),
-    async ({ ctx }, o, [id]) => {
+    async (client, o, [id]) => {
       const input: Record<string, unknown> = {};
       for (const k of ['field', 'situation', 'objective']) if (o[k] !== undefined) input[k] = o[k];
-      const c = await campaigns.updateCampaign(ctx, id!, input);
+      const c = await client.call('patch', '/campaigns/:id', { params: { id: id! }, body: input }, (ctx) =>
+        campaigns.updateCampaign(ctx, id!, input),
+      );
       return { json: c, text: line(`Updated campaign ${c.id}.`) };
     },
   );
-  act(cmd.command('show').argument('<id>').description('show a campaign').option('--json', 'print JSON'), async ({ ctx }, _o, [id]) => {
-    const c = await campaigns.getCampaign(ctx, id!);
-    return { json: c, text: line(describe(c)) };
-  });
-  act(
+  actClient(
+    cmd.command('show').argument('<id>').description('show a campaign').option('--json', 'print JSON'),
+    async (client, _o, [id]) => {
+      const c = await client.call('get', '/campaigns/:id', { params: { id: id! } }, (ctx) => campaigns.getCampaign(ctx, id!));
+      return { json: c, text: line(describe(c)) };
+    },
+  );
+  actClient(
     cmd.command('end').argument('<id>').description('end a campaign (keep-in-touch reminders stop)').option('--json', 'print JSON'),
-    async ({ ctx }, _o, [id]) => {
-      const c = await campaigns.endCampaign(ctx, id!);
+    async (client, _o, [id]) => {
+      const c = await client.call('post', '/campaigns/:id/end', { params: { id: id! } }, (ctx) => campaigns.endCampaign(ctx, id!));
       return { json: c, text: line(`Ended campaign "${c.field}".`) };
     },
   );
-  act(
+  actClient(
     cmd
       .command('reopen')
       .argument('<id>')
       .description('reopen an ended campaign (keep-in-touch reminders come back)')
       .option('--json', 'print JSON'),
-    async ({ ctx }, _o, [id]) => {
-      const c = await campaigns.reopenCampaign(ctx, id!);
+    async (client, _o, [id]) => {
+      const c = await client.call('post', '/campaigns/:id/reopen', { params: { id: id! } }, (ctx) => campaigns.reopenCampaign(ctx, id!));
       return { json: c, text: line(`Reopened campaign "${c.field}".`) };
     },
   );

@@ -1,7 +1,7 @@
 // coffeechat close --interview ID [--no-referrals] [--learned T] [--fit T] [--open T]
 import { Command } from 'commander';
 import { AppError } from '../domain/errors.js';
-import { act } from './command.js';
+import { actClient } from './command.js';
 
 export function closeCommand(): Command {
   const cmd = new Command('close')
@@ -13,20 +13,19 @@ export function closeCommand(): Command {
     .option('--fit <text>', 'debrief: how it fits you')
     .option('--open <text>', 'debrief: what you still need to know')
     .option('--json', 'print JSON');
-  return act(cmd, async ({ ctx }, o, [id]) => {
+  return actClient(cmd, async (client, o, [id]) => {
     const interviewId = (id ?? o.interview) as string | undefined;
     if (!interviewId) throw new AppError('invalid_input', 'Say which interview: coffeechat close --interview ID (or close ID).');
-    const { closeInterview } = await import('../app/close.js');
     const debrief = {
       ...(o.learned !== undefined ? { learned: o.learned } : {}),
       ...(o.fit !== undefined ? { fit: o.fit } : {}),
       ...(o.open !== undefined ? { open: o.open } : {}),
     };
     // Commander reads --no-referrals as `referrals: false`.
-    const i = await closeInterview(ctx, interviewId, {
-      noReferrals: o.referrals === false,
-      ...(Object.keys(debrief).length ? { debrief } : {}),
-    });
+    const body = { noReferrals: o.referrals === false, ...(Object.keys(debrief).length ? { debrief } : {}) };
+    const i = await client.call('post', '/interviews/:id/close', { params: { id: interviewId }, body }, async (ctx) =>
+      (await import('../app/close.js')).closeInterview(ctx, interviewId, body),
+    );
     return {
       json: i,
       text: () => process.stdout.write(`${i.contactName}: held. Send your thank-you today (coffeechat today shows it).\n`),

@@ -2,7 +2,7 @@
 import { Command } from 'commander';
 import * as contacts from '../app/contacts.js';
 import type { Contact } from '../domain/types.js';
-import { act, collect, line, listLimit } from './command.js';
+import { actClient, collect, line, listLimit } from './command.js';
 import { describeRole } from './roles.command.js';
 import { printTable } from './runtime.js';
 
@@ -71,7 +71,7 @@ function inputFrom(o: Record<string, unknown>): Record<string, unknown> {
 export function contactsCommand(): Command {
   const cmd = new Command('contacts').description('the people in your network');
 
-  act(
+  actClient(
     cmd
       .command('list')
       .description('list contacts, sorted by name')
@@ -80,8 +80,9 @@ export function contactsCommand(): Command {
       .option('--sort <order>', 'name | -name | created | -created | updated | -updated')
       .option('--limit <n>', 'at most this many')
       .option('--json', 'print a JSON array'),
-    async ({ ctx }, o) => {
-      const { items } = await contacts.listContacts(ctx, { q: o.search, tag: o.tag, sort: o.sort, limit: listLimit(o) });
+    async (client, o) => {
+      const query = { q: o.search, tag: o.tag, sort: o.sort, limit: listLimit(o) };
+      const { items } = await client.call('get', '/contacts', { query }, (ctx) => contacts.listContacts(ctx, query));
       return {
         json: items,
         text: () =>
@@ -95,40 +96,48 @@ export function contactsCommand(): Command {
     },
   );
 
-  act(cmd.command('show').argument('<id>').description('show one contact').option('--json', 'print JSON'), async ({ ctx }, _o, [id]) => {
-    const c = await contacts.showContact(ctx, id!);
-    const history = c.roles.map((r) => `  ${r.current ? '*' : ' '} ${describeRole(r)}`);
-    return { json: c, text: line([describe(c), ...(history.length ? ['work history:', ...history] : [])].join('\n')) };
-  });
+  actClient(
+    cmd.command('show').argument('<id>').description('show one contact').option('--json', 'print JSON'),
+    async (client, _o, [id]) => {
+      const c = await client.call('get', '/contacts/:id', { params: { id: id! } }, (ctx) => contacts.showContact(ctx, id!));
+      const history = c.roles.map((r) => `  ${r.current ? '*' : ' '} ${describeRole(r)}`);
+      return { json: c, text: line([describe(c), ...(history.length ? ['work history:', ...history] : [])].join('\n')) };
+    },
+  );
 
-  act(contactFlags(cmd.command('add').description('add a contact').requiredOption('--name <name>', 'full name')), async ({ ctx }, o) => {
-    const c = await contacts.createContact(ctx, inputFrom(o));
-    return { json: c, text: line(`Added ${c.name} (${c.id}).`) };
-  });
+  actClient(
+    contactFlags(cmd.command('add').description('add a contact').requiredOption('--name <name>', 'full name')),
+    async (client, o) => {
+      const body = inputFrom(o);
+      const c = await client.call('post', '/contacts', { body }, (ctx) => contacts.createContact(ctx, body));
+      return { json: c, text: line(`Added ${c.name} (${c.id}).`) };
+    },
+  );
 
-  act(
+  actClient(
     contactFlags(
       cmd.command('edit').argument('<id>').description('change a contact (only the flags given)').option('--name <name>', 'full name'),
     ),
-    async ({ ctx }, o, [id]) => {
-      const c = await contacts.updateContact(ctx, id!, inputFrom(o));
+    async (client, o, [id]) => {
+      const body = inputFrom(o);
+      const c = await client.call('patch', '/contacts/:id', { params: { id: id! }, body }, (ctx) => contacts.updateContact(ctx, id!, body));
       return { json: c, text: line(`Updated ${c.name} (${c.id}).`) };
     },
   );
 
-  act(
+  actClient(
     cmd
       .command('rm')
       .argument('<id>')
       .description('delete a contact with their interviews, touches and notes')
       .option('--json', 'print JSON'),
-    async ({ ctx }, _o, [id]) => {
-      await contacts.deleteContact(ctx, id!);
+    async (client, _o, [id]) => {
+      await client.call('delete', '/contacts/:id', { params: { id: id! } }, (ctx) => contacts.deleteContact(ctx, id!));
       return { json: { id, deleted: true }, text: line(`Deleted ${id}.`) };
     },
   );
 
-  act(
+  actClient(
     cmd
       .command('merge')
       .argument('<keep>', 'the contact to keep')
@@ -137,25 +146,31 @@ export function contactsCommand(): Command {
       .option('--take-other <field>', "keep the duplicate's value of this field (repeatable): name, organisation, title, …", collect)
       .option('--take-kept <field>', "keep the kept contact's value of this field (repeatable)", collect)
       .option('--json', 'print the kept contact as JSON'),
-    async ({ ctx }, o, [keep, other]) => {
-      const { mergeContacts } = await import('../app/merge.js'); // the matcher loads only when needed
+    async (client, o, [keep, other]) => {
       const choose: Record<string, string> = {};
       for (const f of (o.takeKept as string[] | undefined) ?? []) choose[f] = 'keep';
       for (const f of (o.takeOther as string[] | undefined) ?? []) choose[f] = 'other';
-      const c = await mergeContacts(ctx, keep!, { otherId: other!, choose });
+      const body = { otherId: other!, choose };
+      const c = await client.call(
+        'post',
+        '/contacts/:id/merge',
+        { params: { id: keep! }, body },
+        async (ctx) => (await import('../app/merge.js')).mergeContacts(ctx, keep!, body), // the matcher loads only when needed
+      );
       return { json: c, text: line(`Merged into ${c.name} (${c.id}). Undo with: coffeechat contacts unmerge ${c.id}`) };
     },
   );
 
-  act(
+  actClient(
     cmd
       .command('unmerge')
       .argument('<id>', 'the contact another was merged into')
       .description('undo the latest merge into this contact')
       .option('--json', 'print both contacts as JSON'),
-    async ({ ctx }, _o, [id]) => {
-      const { unmergeContact } = await import('../app/merge.js');
-      const r = await unmergeContact(ctx, id!);
+    async (client, _o, [id]) => {
+      const r = await client.call('post', '/contacts/:id/unmerge', { params: { id: id! } }, async (ctx) =>
+        (await import('../app/merge.js')).unmergeContact(ctx, id!),
+      );
       return { json: r, text: line(`Restored ${r.restored.name} (${r.restored.id}) apart from ${r.kept.name}.`) };
     },
   );

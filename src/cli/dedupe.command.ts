@@ -1,14 +1,17 @@
 // coffeechat dedupe — pairs of contacts that may be the same person, with the evidence.
 import { Command } from 'commander';
-import { act, line } from './command.js';
+import { actClient, line } from './command.js';
 
 export function dedupeCommand(): Command {
   const cmd = new Command('dedupe')
     .description('find contacts that may be the same person (merge with: contacts merge KEEP OTHER)')
     .option('--json', 'print a JSON array');
-  return act(cmd, async ({ ctx }) => {
-    const { findContactDuplicates } = await import('../app/merge.js'); // loaded only for this command
-    const pairs = await findContactDuplicates(ctx);
+  return actClient(cmd, async (client) => {
+    // The route answers the review screen's pairs (both people, their differences); the list keeps the evidence.
+    const { items } = await client.call('get', '/duplicates', {}, async (ctx) => ({
+      items: await (await import('../app/merge.js')).findContactDuplicates(ctx), // loaded only for this command
+    }));
+    const pairs = items.map(({ contactIds, confidence, reasons }) => ({ contactIds, confidence, reasons }));
     return {
       json: pairs,
       text: () => {

@@ -2,7 +2,7 @@
 import { Command } from 'commander';
 import { draft } from '../app/drafts.js';
 import { TEMPLATE_CHANNELS, TEMPLATE_PURPOSES } from '../domain/templates/index.js';
-import { act } from './command.js';
+import { actClient } from './command.js';
 
 export function draftCommand(): Command {
   const cmd = new Command('draft')
@@ -13,14 +13,15 @@ export function draftCommand(): Command {
     .option('--template <id>', 'a template id (templates list); default the built-in one for the purpose and channel')
     .option('--introducer <id>', 'for intro-request and thank-introducer: the mutual contact (default the recorded introducer)')
     .option('--json', 'print { subject, body, findings, ... } as JSON');
-  act(cmd, async ({ ctx }, o, [purpose]) => {
-    const d = await draft(ctx, {
+  actClient(cmd, async (client, o, [purpose]) => {
+    const body = {
       interviewId: o.interview,
       purpose,
       channel: o.channel,
       templateId: o.template,
       introducerId: o.introducer,
-    });
+    };
+    const d = await client.call('post', '/drafts', { body }, (ctx) => draft(ctx, body));
     return {
       json: d,
       text: () => {

@@ -3,7 +3,7 @@ import { createReadStream, statSync } from 'node:fs';
 import { Command } from 'commander';
 import { AppError } from '../domain/errors.js';
 import { CONTACT_FORMATS } from '../formats/contact-record.js';
-import { act } from './command.js';
+import { actClient } from './command.js';
 import { noProgress, progressBar } from './progress.js';
 
 export function importCommand(): Command {
@@ -15,7 +15,7 @@ export function importCommand(): Command {
     .option('--strict', 'import nothing if any row has a problem')
     .option('--max-size <MB>', 'largest file accepted, in MB (default 50)')
     .option('--json', 'print the report as JSON');
-  act(cmd, async ({ ctx }, o, [file]) => {
+  actClient(cmd, async (client, o, [file]) => {
     try {
       if (!statSync(file!).isFile()) throw new Error('not a file');
     } catch (e) {
@@ -31,14 +31,14 @@ export function importCommand(): Command {
     const watched = process.stdout.isTTY && process.stderr.isTTY && !o.json;
     const progress = watched ? progressBar(statSync(file!).size, (s) => process.stderr.write(s)) : noProgress;
     // The readers and the matcher are large: loaded only when importing, not for every command.
-    const { importContacts } = await import('../app/import.js');
-    const report = await importContacts(
-      ctx,
-      progress.track(createReadStream(file!)),
-      { format: o.format, dryRun: !!o.dryRun, strict: !!o.strict },
-      progress.row,
-      { maxBytes: Math.round(maxMb * 1024 * 1024) },
-    )
+    const options = { format: o.format as string, dryRun: !!o.dryRun, strict: !!o.strict };
+    // Through --server the file is the request body and the server's own size limit applies.
+    const report = await client
+      .call('post', '/import', { query: options, body: client.remote ? progress.track(createReadStream(file!)) : undefined }, async (ctx) =>
+        (await import('../app/import.js')).importContacts(ctx, progress.track(createReadStream(file!)), options, progress.row, {
+          maxBytes: Math.round(maxMb * 1024 * 1024),
+        }),
+      )
       .finally(() => progress.done())
       .catch((e: unknown) => {
         // The readers do not know the file's name; the message should say which file failed.

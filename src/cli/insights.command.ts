@@ -4,7 +4,7 @@ import { Command } from 'commander';
 import { campaignInsights, overallInsights } from '../app/insights.js';
 import { conversions } from '../domain/insights/funnel.js';
 import type { CampaignInsights, OverallInsights, RateEntry } from '../domain/insights/types.js';
-import { act } from './command.js';
+import { actClient } from './command.js';
 import { printTable } from './runtime.js';
 
 const out = (s = '') => process.stdout.write(s + '\n');
@@ -104,12 +104,13 @@ Examples:
   coffeechat insights --campaign 0190... --json --answers-limit all
   coffeechat insights`,
   );
-  return act(cmd, async ({ ctx }, o) => {
+  return actClient(cmd, async (client, o) => {
     if (typeof o.campaign === 'string') {
-      const x = await campaignInsights(ctx, o.campaign, { answersLimit: o.answersLimit });
+      const [id, query] = [o.campaign, { answersLimit: o.answersLimit }];
+      const x = await client.call('get', '/campaigns/:id/insights', { params: { id }, query }, (ctx) => campaignInsights(ctx, id, query));
       return { json: x, text: () => printCampaign(x) };
     }
-    const x = await overallInsights(ctx);
+    const x = await client.call('get', '/insights', {}, (ctx) => overallInsights(ctx));
     return { json: x, text: () => printOverall(x) };
   });
 }

@@ -6,7 +6,7 @@ import { lintText, needsStore } from '../app/lint.js';
 import { AppError } from '../domain/errors.js';
 import type { LintFinding, LintResult } from '../domain/lint/index.js';
 import { textOrStdin } from './command.js';
-import { fail, printJson, withSession, type GlobalOptions } from './runtime.js';
+import { fail, printJson, withClient, type GlobalOptions } from './runtime.js';
 
 export function lintCommand(): Command {
   return new Command('lint')
@@ -38,7 +38,11 @@ Examples:
           contactId: opts.contact,
           interviewId: opts.interview,
         };
-        const result = needsStore(input) ? await withSession(opts, (s) => lintText(s.ctx, input)) : await lintText(null, input);
+        // Only a check naming a contact or interview needs the data (locally, the database is then opened).
+        const result =
+          needsStore(input) || opts.server || process.env.COFFEECHAT_SERVER
+            ? await withClient(opts, (c) => c.call('post', '/lint', { body: input }, (ctx) => lintText(ctx, input)))
+            : await lintText(null, input);
         if (opts.json) printJson(result);
         else printHuman(text, file && file !== '-' ? file : '<stdin>', result);
         if (result.findings.some((f) => f.severity === 'error')) process.exitCode = 1;

@@ -11,6 +11,8 @@ const program = new Command('coffeechat')
   .option('--db <path|url>', 'SQLite file or postgres:// URL (env COFFEECHAT_DB, then DATABASE_URL)')
   .option('--data-dir <dir>', 'where the default database lives (env COFFEECHAT_DATA_DIR)')
   .option('--user <email>', 'act for this account (server mode; whoever holds the database URL may) instead of the local owner')
+  .option('--server <url>', 'run on this coffeechat server through its API instead of a database (env COFFEECHAT_SERVER)')
+  .option('--token <token>', 'API token for --server, made on the Account page (env COFFEECHAT_TOKEN)')
   .showHelpAfterError('(run with --help for usage)')
   .addHelpText(
     'after',
@@ -34,6 +36,8 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   import: async () => (await import('./import.command.js')).importCommand(),
   dedupe: async () => (await import('./dedupe.command.js')).dedupeCommand(),
   export: async () => (await import('./export.command.js')).exportCommand(),
+  backup: async () => (await import('./backup.command.js')).backupCommand(),
+  restore: async () => (await import('./backup.command.js')).restoreCommand(),
   campaigns: async () => (await import('./campaigns.command.js')).campaignsCommand(),
   interviews: async () => (await import('./interviews.command.js')).interviewsCommand(),
   schedule: async () => (await import('./schedule.command.js')).scheduleCommand(),
@@ -55,6 +59,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   share: async () => (await import('./share.command.js')).shareCommand(),
   cohort: async () => (await import('./share.command.js')).cohortCommand(),
   users: async () => (await import('./users.command.js')).usersCommand(),
+  tokens: async () => (await import('./tokens.command.js')).tokensCommand(),
   intro: async () => (await import('./introductions.command.js')).introCommand(),
   network: async () => (await import('./network.command.js')).networkCommand(),
   roles: async () => (await import('./roles.command.js')).rolesCommand(),

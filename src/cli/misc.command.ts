@@ -1,12 +1,11 @@
 // coffeechat db path|migrate, demo, today
 import { Command } from 'commander';
-import { loadDemo } from '../app/demo.js';
 import { today, type Today } from '../app/today.js';
 import { draftCommandLine } from '../domain/action-drafts.js';
 import type { Action, ActionKind } from '../domain/types.js';
 import { maskUrl, isPostgresUrl } from '../store/index.js';
-import { act, line } from './command.js';
-import { dbTarget, fail, printJson, type GlobalOptions } from './runtime.js';
+import { act, actClient, line } from './command.js';
+import { dbTarget, fail, printJson, refuseRemote, type GlobalOptions } from './runtime.js';
 
 export function dbCommand(): Command {
   const cmd = new Command('db').description('the database');
@@ -17,6 +16,7 @@ export function dbCommand(): Command {
     .action((_o, self: Command) => {
       const opts = self.optsWithGlobals() as GlobalOptions;
       try {
+        refuseRemote(opts, 'db path');
         const { target } = dbTarget(opts);
         const where = isPostgresUrl(target) ? maskUrl(target) : target;
         if (opts.json) printJson({ db: where, dialect: isPostgresUrl(target) ? 'postgres' : 'sqlite' });
@@ -34,10 +34,11 @@ export function dbCommand(): Command {
 }
 
 export function demoCommand(): Command {
-  return act(
+  return actClient(
     new Command('demo').description('fill an empty database with a sample campaign').option('--json', 'print JSON'),
-    async ({ ctx }) => {
-      const r = await loadDemo(ctx);
+    async (client) => {
+      // The demo reaches most of the app (prep, schedule, lint); `today`, in this same module, must not.
+      const r = await client.call('post', '/demo', {}, async (ctx) => (await import('../app/demo.js')).loadDemo(ctx));
       return {
         json: r,
         text: line(`Loaded a sample campaign with ${r.contacts} contacts (${r.campaignId}). Open the app with: coffeechat serve`),
@@ -47,13 +48,14 @@ export function demoCommand(): Command {
 }
 
 export function todayCommand(): Command {
-  return act(
+  return actClient(
     new Command('today')
       .description("what to do today, the next 7 days, and today's meetings")
       .option('--limit <n>', 'at most this many actions in each list (default 50, up to 1000); the counts count them all')
       .option('--json', 'print JSON'),
-    async ({ ctx }, opts) => {
-      const t = await today(ctx, { limit: opts.limit });
+    async (client, opts) => {
+      const query = { limit: opts.limit };
+      const t = await client.call('get', '/today', { query }, (ctx) => today(ctx, query));
       return {
         json: t,
         text: () => printToday(t),

@@ -1,7 +1,7 @@
 // coffeechat network [--campaign ID] — who led to whom, and the ways into a campaign's targets.
 import { Command } from 'commander';
 import { networkGraph } from '../app/network-graph.js';
-import { act } from './command.js';
+import { actClient } from './command.js';
 import { printTable } from './runtime.js';
 
 const KIND_WORDS = { knows: 'you know them', introduction: 'introduced', referral: 'referred in an interview' } as const;
@@ -11,8 +11,9 @@ export function networkCommand(): Command {
     .description('the picture of your introductions and referrals: who led to whom')
     .option('--campaign <id>', "mark the shortest ways from you into this campaign's target organisations")
     .option('--json', 'print the graph as JSON ({ nodes, edges, targets, ... })');
-  return act(cmd, async ({ ctx }, o) => {
-    const g = await networkGraph(ctx, { campaignId: o.campaign });
+  return actClient(cmd, async (client, o) => {
+    const query = { campaignId: o.campaign };
+    const g = await client.call('get', '/network/graph', { query }, (ctx) => networkGraph(ctx, query));
     return {
       json: g,
       text: () => {

@@ -3,12 +3,12 @@ import { Command } from 'commander';
 import * as notes from '../app/notes.js';
 import { AppError } from '../domain/errors.js';
 import { INSIGHT_KINDS } from '../domain/types.js';
-import { act, collect, line, listLimit, textOrStdin } from './command.js';
+import { actClient, collect, line, listLimit, textOrStdin } from './command.js';
 import { printTable } from './runtime.js';
 
 export function notesCommand(): Command {
   const cmd = new Command('notes').description('notes before, during and after interviews');
-  act(
+  actClient(
     cmd
       .command('add')
       .argument('[text]', 'the note, in quotes (or --text); - reads standard input')
@@ -20,14 +20,14 @@ export function notesCommand(): Command {
       .option('--kind <kinds>', `kinds of insight, comma-separated or repeated: ${INSIGHT_KINDS.join(', ')}`, collect)
       .option('--at <time>', 'when (default now)')
       .option('--json', 'print the note as JSON'),
-    async ({ ctx }, o, [positional]) => {
+    async (client, o, [positional]) => {
       const given = (o.text as string | undefined) ?? positional;
       if (given === undefined)
         throw new AppError(
           'invalid_input',
           'Give the note as text: coffeechat notes add --interview ID "TEXT" (or --text TEXT, or - for standard input).',
         );
-      const n = await notes.addNote(ctx, {
+      const body = {
         contactId: o.contact,
         interviewId: o.interview,
         questionId: o.question,
@@ -37,11 +37,12 @@ export function notesCommand(): Command {
           .map((k) => k.trim())
           .filter(Boolean),
         at: o.at,
-      });
+      };
+      const n = await client.call('post', '/notes', { body }, (ctx) => notes.addNote(ctx, body));
       return { json: n, text: line(`Noted (${n.id}).`) };
     },
   );
-  act(
+  actClient(
     cmd
       .command('list')
       .description('list notes, newest first')
@@ -50,8 +51,9 @@ export function notesCommand(): Command {
       .option('--search <text>', 'only notes containing these words')
       .option('--limit <n>', 'at most this many')
       .option('--json', 'print a JSON array'),
-    async ({ ctx }, o) => {
-      const list = await notes.listNotes(ctx, { contactId: o.contact, interviewId: o.interview, q: o.search, limit: listLimit(o) });
+    async (client, o) => {
+      const query = { contactId: o.contact, interviewId: o.interview, q: o.search, limit: listLimit(o) };
+      const { items: list } = await client.call('get', '/notes', { query }, async (ctx) => ({ items: await notes.listNotes(ctx, query) }));
       return {
         json: list,
         text: () =>

@@ -2,7 +2,7 @@
 import { Command } from 'commander';
 import * as outcomes from '../app/outcomes.js';
 import { OUTCOME_KINDS, type Outcome } from '../domain/types.js';
-import { act, line, listLimit } from './command.js';
+import { actClient, line, listLimit } from './command.js';
 import { printTable } from './runtime.js';
 
 /** "Maya Okafor (led there by Tom Lindqvist)": who the outcome came from, and whose referrals led there. */
@@ -14,7 +14,7 @@ const creditLine = (o: Outcome) => {
 
 export function outcomeCommand(): Command {
   const cmd = new Command('outcome').description('what your conversations led to: job interviews, offers, referrals to roles');
-  act(
+  actClient(
     cmd
       .command('add')
       .description('record an outcome; the interviews whose referrals led there are credited too')
@@ -23,12 +23,13 @@ export function outcomeCommand(): Command {
       .option('--note <text>', 'what it is, e.g. "UX researcher at CareLoop"')
       .option('--at <time>', 'when (default now; without an offset, in your time zone)')
       .option('--json', 'print the outcome as JSON'),
-    async ({ ctx }, o) => {
-      const out = await outcomes.addOutcome(ctx, { interviewId: o.interview, kind: o.kind, note: o.note, at: o.at });
+    async (client, o) => {
+      const body = { interviewId: o.interview, kind: o.kind, note: o.note, at: o.at };
+      const out = await client.call('post', '/outcomes', { body }, (ctx) => outcomes.addOutcome(ctx, body));
       return { json: out, text: line(`Recorded ${out.kind} (${out.id}), credited to ${creditLine(out)}.`) };
     },
   );
-  act(
+  actClient(
     cmd
       .command('list')
       .description('list outcomes, newest first')
@@ -36,8 +37,11 @@ export function outcomeCommand(): Command {
       .option('--interview <id>', 'only those this interview is credited with')
       .option('--limit <n>', 'at most this many')
       .option('--json', 'print a JSON array'),
-    async ({ ctx }, o) => {
-      const list = await outcomes.listOutcomes(ctx, { campaignId: o.campaign, interviewId: o.interview, limit: listLimit(o) });
+    async (client, o) => {
+      const query = { campaignId: o.campaign, interviewId: o.interview, limit: listLimit(o) };
+      const { items: list } = await client.call('get', '/outcomes', { query }, async (ctx) => ({
+        items: await outcomes.listOutcomes(ctx, query),
+      }));
       return {
         json: list,
         text: () =>
@@ -50,10 +54,10 @@ export function outcomeCommand(): Command {
       };
     },
   );
-  act(
+  actClient(
     cmd.command('rm').argument('<id>').description('delete an outcome').option('--json', 'print { id, deleted } as JSON'),
-    async ({ ctx }, _o, [id]) => {
-      await outcomes.deleteOutcome(ctx, id!);
+    async (client, _o, [id]) => {
+      await client.call('delete', '/outcomes/:id', { params: { id: id! } }, (ctx) => outcomes.deleteOutcome(ctx, id!));
       return { json: { id, deleted: true }, text: line(`Deleted outcome ${id}.`) };
     },
   );

@@ -4,7 +4,7 @@ import { Command } from 'commander';
 import * as plans from '../app/plans.js';
 import { AppError } from '../domain/errors.js';
 import type { PlanView } from '../domain/question-plan.js';
-import { act, collect } from './command.js';
+import { actClient, collect } from './command.js';
 
 export function planCommand(): Command {
   const cmd = new Command('plan')
@@ -26,16 +26,31 @@ Examples:
   coffeechat plan --interview 0199… --add pay --add "How do small teams find their first researcher?"
   coffeechat plan --interview 0199… --remove 2 --json`,
     );
-  return act(cmd, async ({ ctx }, o, [id]) => {
+  return actClient(cmd, async (client, o, [id]) => {
     const interviewId = (id ?? o.interview) as string | undefined;
     if (!interviewId) throw new AppError('invalid_input', 'Say which interview: coffeechat plan --interview ID.');
     const minutes = o.minutes !== undefined ? { minutes: o.minutes } : {};
+    const adds = (o.add as string[] | undefined) ?? [];
+    const removes = (o.remove as string[] | undefined) ?? [];
+    // The API saves a plan whole (PUT); editing one question at a time is this machine's operation.
+    if (client.remote && (adds.length || removes.length || (o.minutes !== undefined && !o.auto)))
+      throw new AppError(
+        'invalid_input',
+        'Through --server, plan shows the plan or makes one with --auto [--minutes N]; --add, --remove and --minutes alone work on a local database only.',
+      );
+    const params = { id: interviewId };
     let plan: PlanView | undefined;
-    if (o.auto) plan = await plans.autoPlan(ctx, interviewId, minutes);
-    else if (o.minutes !== undefined) plan = await plans.setPlanMinutes(ctx, interviewId, minutes);
-    for (const r of (o.remove as string[] | undefined) ?? []) plan = await plans.removeFromPlan(ctx, interviewId, r);
-    for (const a of (o.add as string[] | undefined) ?? []) plan = await plans.addToPlan(ctx, interviewId, { question: a });
-    plan ??= await plans.getPlan(ctx, interviewId);
+    if (o.auto)
+      plan = await client.call('post', '/interviews/:id/plan/auto', { params, body: minutes }, (ctx) =>
+        plans.autoPlan(ctx, interviewId, minutes),
+      );
+    else if (o.minutes !== undefined)
+      plan = await client.call('put', '/interviews/:id/plan', { params }, (ctx) => plans.setPlanMinutes(ctx, interviewId, minutes));
+    for (const r of removes)
+      plan = await client.call('put', '/interviews/:id/plan', { params }, (ctx) => plans.removeFromPlan(ctx, interviewId, r));
+    for (const a of adds)
+      plan = await client.call('put', '/interviews/:id/plan', { params }, (ctx) => plans.addToPlan(ctx, interviewId, { question: a }));
+    plan ??= await client.call('get', '/interviews/:id/plan', { params }, (ctx) => plans.getPlan(ctx, interviewId));
     const shown = plan;
     return {
       json: {

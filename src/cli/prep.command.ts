@@ -1,9 +1,8 @@
 // coffeechat prep --interview ID [--format md|html|pdf] [--out FILE]   (the sheet, Markdown by default)
 // coffeechat prep --interview ID --check role,news --objective TEXT --talking-point why-field=TEXT …
-import { writeFile } from 'node:fs/promises';
 import { Command } from 'commander';
 import { AppError } from '../domain/errors.js';
-import { collect, act, textOrStdin } from './command.js';
+import { collect, actClient, textOrStdin, writeChunks } from './command.js';
 
 const CHECK_IDS = ['role', 'news', 'public'] as const;
 const FORMATS = ['md', 'html', 'pdf'] as const;
@@ -57,12 +56,14 @@ Examples:
   coffeechat prep --interview ID --check role,news,public --objective "Learn how teams hire juniors"
   coffeechat prep --interview ID --talking-point why-field="I have spent a year volunteering…" --minutes-spent 45`,
     );
-  return act(cmd, async ({ ctx }, o, [id]) => {
+  return actClient(cmd, async (client, o, [id]) => {
     const interviewId = (id ?? o.interview) as string | undefined;
     if (!interviewId) throw new AppError('invalid_input', 'Say which interview: coffeechat prep ID (or --interview ID).');
     const format = o.format as string;
     if (!(FORMATS as readonly string[]).includes(format)) throw bad('format', `must be one of: ${FORMATS.join(', ')}`);
-    const prep = await import('../app/prep.js');
+    const prep = () => import('../app/prep.js');
+    const params = { id: interviewId };
+    const getPrep = () => client.call('get', '/interviews/:id/prep', { params }, async (ctx) => (await prep()).getPrep(ctx, interviewId));
 
     const checked = checkIds(o.check as string | undefined, 'check');
     const unchecked = checkIds(o.uncheck as string | undefined, 'uncheck');
@@ -76,8 +77,8 @@ Examples:
       o.minutesSpent !== undefined;
 
     if (editing) {
-      const before = await prep.getPrep(ctx, interviewId);
-      const sheet = await prep.updatePrep(ctx, interviewId, {
+      const before = await getPrep();
+      const body = {
         ...(checked.length || unchecked.length
           ? { checklist: Object.fromEntries([...checked.map((c) => [c, true]), ...unchecked.map((c) => [c, false])]) }
           : {}),
@@ -85,7 +86,10 @@ Examples:
         ...(objectives.length || o.clearObjectives ? { objectives: [...(o.clearObjectives ? [] : before.objectives), ...objectives] } : {}),
         ...(points.length ? { talkingPoints: Object.fromEntries(points) } : {}),
         ...(o.minutesSpent !== undefined ? { prepMinutes: o.minutesSpent } : {}),
-      });
+      };
+      const sheet = await client.call('patch', '/interviews/:id/prep', { params, body }, async (ctx) =>
+        (await prep()).updatePrep(ctx, interviewId, body),
+      );
       if (o.out === undefined && o.json) return { json: sheet, text: () => undefined };
       if (o.out === undefined) {
         return {
@@ -97,16 +101,17 @@ Examples:
         };
       }
     } else if (o.json) {
-      return { json: await prep.getPrep(ctx, interviewId), text: () => undefined };
+      return { json: await getPrep(), text: () => undefined };
     }
 
     if (format === 'pdf' && !o.out && process.stdout.isTTY) {
       throw bad('out', 'a PDF is binary and would garble the terminal: write it to a file with --out sheet.pdf, or pipe it');
     }
-    const body = await prep.exportPrep(ctx, interviewId, format as 'md' | 'html' | 'pdf');
-    if (o.out) {
-      await writeFile(o.out as string, body);
-      process.stderr.write(`Wrote ${o.out as string}.\n`);
-    } else process.stdout.write(body);
+    // The API serves the sheet as Markdown or PDF; the HTML page is the web app's own.
+    if (client.remote && format === 'html') throw bad('format', 'through --server the sheet comes as md or pdf');
+    const file = await client.download(`/interviews/:id/prep.${format}`, { params }, async (ctx) =>
+      (await prep()).exportPrep(ctx, interviewId, format as 'md' | 'html' | 'pdf'),
+    );
+    await writeChunks(file, o.out as string | undefined);
   });
 }

@@ -2,7 +2,7 @@
 import { Command } from 'commander';
 import * as roles from '../app/roles.js';
 import type { Role } from '../domain/types.js';
-import { act, line } from './command.js';
+import { actClient, line } from './command.js';
 import { printTable } from './runtime.js';
 
 const span = (r: Role) => `${r.from ?? '?'} – ${r.to ?? (r.current ? 'now' : '?')}`;
@@ -25,14 +25,17 @@ const inputFrom = (o: Record<string, unknown>) =>
 
 export function rolesCommand(): Command {
   const cmd = new Command('roles').description("a person's work history (their current job is the open role that started last)");
-  act(
+  actClient(
     cmd
       .command('list')
       .description('the work history of a contact')
       .requiredOption('--contact <id>', 'the contact')
       .option('--json', 'print JSON'),
-    async ({ ctx }, o) => {
-      const list = await roles.listRoles(ctx, o.contact as string);
+    async (client, o) => {
+      const id = o.contact as string;
+      const { items: list } = await client.call('get', '/contacts/:id/roles', { params: { id } }, async (ctx) => ({
+        items: await roles.listRoles(ctx, id),
+      }));
       return {
         json: list,
         text: () =>
@@ -45,21 +48,23 @@ export function rolesCommand(): Command {
       };
     },
   );
-  act(roleFlags(cmd.command('add').description('add a role').requiredOption('--contact <id>', 'the contact')), async ({ ctx }, o) => {
-    const r = await roles.addRole(ctx, o.contact as string, inputFrom(o));
+  actClient(roleFlags(cmd.command('add').description('add a role').requiredOption('--contact <id>', 'the contact')), async (client, o) => {
+    const [id, body] = [o.contact as string, inputFrom(o)];
+    const r = await client.call('post', '/contacts/:id/roles', { params: { id }, body }, (ctx) => roles.addRole(ctx, id, body));
     return { json: r, text: line(`Added ${describeRole(r)} (${r.id}).`) };
   });
-  act(
+  actClient(
     roleFlags(cmd.command('edit').argument('<id>', 'the role').description('change a role (only the flags given)')),
-    async ({ ctx }, o, [id]) => {
-      const r = await roles.updateRole(ctx, id!, inputFrom(o));
+    async (client, o, [id]) => {
+      const body = inputFrom(o);
+      const r = await client.call('patch', '/roles/:id', { params: { id: id! }, body }, (ctx) => roles.updateRole(ctx, id!, body));
       return { json: r, text: line(`Updated ${describeRole(r)}.`) };
     },
   );
-  act(
+  actClient(
     cmd.command('rm').argument('<id>', 'the role').description('remove a role').option('--json', 'print JSON'),
-    async ({ ctx }, _o, [id]) => {
-      await roles.deleteRole(ctx, id!);
+    async (client, _o, [id]) => {
+      await client.call('delete', '/roles/:id', { params: { id: id! } }, (ctx) => roles.deleteRole(ctx, id!));
       return { json: { id, deleted: true }, text: line(`Removed role ${id}.`) };
     },
   );

@@ -15,7 +15,36 @@ export interface GlobalOptions {
   json?: boolean;
   /** Act for the account with this e-mail (server mode) instead of the local owner. */
   user?: string;
+  /** Run each operation on this coffeechat server (its HTTP API) instead of a database. */
+  server?: string;
+  /** The API token sent to `server` (`Authorization: Bearer`). */
+  token?: string;
 }
+
+/** What a command asks of the operation's route: path parameters, query string, JSON body. */
+export interface CallRequest {
+  params?: Record<string, string>;
+  query?: Record<string, unknown>;
+  body?: unknown;
+}
+
+/** A file an operation answers with: text or byte chunks. */
+export type Chunks = AsyncIterable<string | Uint8Array>;
+
+/**
+ * Where a command's operations run. Each call names the route of `server/routes.ts` that serves the
+ * operation over HTTP, and the same operation called in process: a remote client sends the first,
+ * a local session runs the second. The local side is spelled out (rather than looked up in ROUTES)
+ * because loading the route list loads every operation, which would double the CLI's cold start.
+ */
+export interface Client {
+  readonly remote: boolean;
+  call<T>(method: HttpMethod, path: string, req: CallRequest, local: (ctx: Ctx) => Promise<T>): Promise<T>;
+  /** A download route (a file); locally the operation's chunks or whole file. */
+  download(path: string, req: CallRequest, local: (ctx: Ctx) => Promise<Chunks | string | Uint8Array>): Promise<Chunks>;
+}
+
+export type HttpMethod = 'get' | 'post' | 'put' | 'patch' | 'delete';
 
 export function dataDir(opts: GlobalOptions, env: NodeJS.ProcessEnv = process.env): string {
   if (opts.dataDir) return opts.dataDir;
@@ -31,11 +60,27 @@ export function dbTarget(opts: GlobalOptions, env: NodeJS.ProcessEnv = process.e
   return { target: join(dataDir(opts, env), 'coffeechat.db'), isDefault: true };
 }
 
-export interface Session {
+export interface Session extends Client {
   ctx: Ctx;
   deps: Deps;
   db: OpenDb;
   close(): Promise<void>;
+}
+
+/** The local side of a call: the operation itself, on this database. */
+function localClient(ctx: Ctx): Client {
+  return {
+    remote: false,
+    call: (_method, _path, _req, local) => local(ctx),
+    download: async (_path, _req, local) => {
+      const body = await local(ctx);
+      return typeof body === 'string' || body instanceof Uint8Array ? oneChunk(body) : body;
+    },
+  };
+}
+
+async function* oneChunk(body: string | Uint8Array): Chunks {
+  yield body;
 }
 
 /** Opens the database (creating the default data folder when needed) and finds the local owner. */
@@ -56,7 +101,11 @@ export async function openSession(opts: GlobalOptions, o: { createOwner?: boolea
     // admin, and a fresh database starts with the admin's account.
     const owner = async () => (o.createOwner === false ? ((await deps.store.users.localOwner())?.id ?? '') : await localOwner(deps));
     const ctx = opts.user ? await accountCtx(deps, opts.user) : { ...deps, userId: await owner() };
-    return { ctx, deps, db, close: () => db.close() };
+    // The embedded database copies itself aside once a day (the last 7 kept, app/backup.ts); a
+    // failed copy must not stop the command the user asked for.
+    if (db.dialect === 'sqlite' && process.env.COFFEECHAT_AUTO_BACKUP !== 'off')
+      await import('../app/backup.js').then((b) => b.dailyBackup(deps)).catch(() => null);
+    return { ...localClient(ctx), ctx, deps, db, close: () => db.close() };
   } catch (e) {
     await db.close();
     throw e;
@@ -72,6 +121,34 @@ async function accountCtx(deps: Deps, email: string): Promise<Ctx> {
       `No account with the e-mail ${email} in this database (accounts are created on the server: serve --accounts).`,
     );
   return { ...deps, userId: u.id, role: u.role as UserRole };
+}
+
+/** The server to call (--server, else COFFEECHAT_SERVER), or undefined for the local database. */
+export function serverTarget(opts: GlobalOptions, env: NodeJS.ProcessEnv = process.env): { server: string; token?: string } | undefined {
+  const server = opts.server ?? (env.COFFEECHAT_SERVER || undefined);
+  if (!server) return undefined;
+  const token = opts.token ?? (env.COFFEECHAT_TOKEN || undefined);
+  return { server, ...(token ? { token } : {}) };
+}
+
+/** Refuses --server for a command that works only on a database this machine opens. */
+export function refuseRemote(opts: GlobalOptions, command: string): void {
+  if (serverTarget(opts))
+    throw new AppError(
+      'invalid_input',
+      `coffeechat ${command} works on a database this machine opens and cannot run through --server (or COFFEECHAT_SERVER); run it where the database is.`,
+    );
+}
+
+/** Runs a command body with a local session or a server's API, whichever the flags ask for. */
+export async function withClient<T>(opts: GlobalOptions, fn: (c: Client) => Promise<T>): Promise<T> {
+  const target = serverTarget(opts);
+  if (!target) return withSession(opts, fn);
+  if (opts.db) throw new AppError('invalid_input', 'Give --db or --server, not both: a command runs on one database or one server.');
+  if (opts.user)
+    throw new AppError('invalid_input', '--user acts on a database directly; through --server the token says whose data it is.');
+  const { remoteClient } = await import('./remote.js');
+  return fn(remoteClient(target.server, target.token));
 }
 
 /** Runs a command body with a session, closing the database afterwards whatever happens. */

@@ -1,10 +1,9 @@
 // coffeechat schedule [ID] --at TIME …   and   coffeechat calendar [--interview ID] [--out FILE]
 // and   coffeechat calendar url [--rotate | --revoke]   (the private feed address)
-import { writeFile } from 'node:fs/promises';
 import { Command } from 'commander';
 import { AppError } from '../domain/errors.js';
 import { MEETING_MODES } from '../domain/types.js';
-import { act } from './command.js';
+import { actClient, writeChunks } from './command.js';
 
 export function scheduleCommand(): Command {
   const cmd = new Command('schedule')
@@ -18,18 +17,20 @@ export function scheduleCommand(): Command {
     .option('--place <text>', 'where you meet')
     .option('--link <url>', 'video call address')
     .option('--json', 'print JSON');
-  return act(cmd, async ({ ctx }, o, [id]) => {
+  return actClient(cmd, async (client, o, [id]) => {
     const interviewId = (id ?? o.interview) as string | undefined;
     if (!interviewId) throw new AppError('invalid_input', 'Say which interview: coffeechat schedule ID --at TIME (or --interview ID).');
-    const { scheduleInterview } = await import('../app/schedule.js');
-    const i = await scheduleInterview(ctx, interviewId, {
+    const body = {
       at: o.at,
       ...(o.tz !== undefined ? { timezone: o.tz } : {}),
       ...(o.minutes !== undefined ? { minutes: o.minutes } : {}),
       ...(o.mode !== undefined ? { mode: o.mode } : {}),
       ...(o.place !== undefined ? { place: o.place } : {}),
       ...(o.link !== undefined ? { link: o.link } : {}),
-    });
+    };
+    const i = await client.call('post', '/interviews/:id/schedule', { params: { id: interviewId }, body }, async (ctx) =>
+      (await import('../app/schedule.js')).scheduleInterview(ctx, interviewId, body),
+    );
     return {
       json: i,
       text: () => {
@@ -49,13 +50,16 @@ export function calendarCommand(): Command {
     .option('--interview <id>', 'only this interview')
     .option('--out <file>', 'write to this file');
   cmd.addCommand(calendarUrlCommand());
-  return act(cmd, async ({ ctx }, o) => {
-    const { calendarIcs } = await import('../app/schedule.js'); // the ICS writer loads only for this command
-    const text = await calendarIcs(ctx, o.interview ? { interviewId: o.interview } : {});
-    if (o.out) {
-      await writeFile(o.out as string, text);
-      process.stderr.write(`Wrote ${o.out as string}.\n`);
-    } else process.stdout.write(text);
+  return actClient(cmd, async (client, o) => {
+    const interviewId = o.interview as string | undefined;
+    const file = await client.download(
+      interviewId ? '/interviews/:id/calendar.ics' : '/calendar.ics',
+      { params: { id: interviewId ?? '' } },
+      async (ctx) =>
+        // the ICS writer loads only for this command
+        (await import('../app/schedule.js')).calendarIcs(ctx, interviewId ? { interviewId } : {}),
+    );
+    await writeChunks(file, o.out as string | undefined);
   });
 }
 
@@ -67,11 +71,23 @@ function calendarUrlCommand(): Command {
     .option('--port <port>', 'the port `serve` listens on (env COFFEECHAT_PORT; default 5454)')
     .option('--base-url <url>', 'the public address of the server (env COFFEECHAT_BASE_URL)')
     .option('--json', 'print JSON');
-  return act(cmd, async ({ ctx }, o) => {
+  return actClient(cmd, async (client, o) => {
     if (o.rotate && o.revoke) throw new AppError('invalid_input', 'Choose one: --rotate makes a new address, --revoke deletes it.');
-    const feed = await import('../app/calendar-feed.js');
+    const feed = () => import('../app/calendar-feed.js');
+    if (client.remote && (o.baseUrl !== undefined || o.port !== undefined))
+      throw new AppError(
+        'invalid_input',
+        'Through --server the address starts at the server (its --base-url); drop --base-url and --port.',
+      );
+    const revoke = async (): Promise<boolean> => {
+      if (!client.remote) return client.call('delete', '/calendar/feed', {}, async (ctx) => (await feed()).revokeFeed(ctx));
+      // The route answers 204 either way, so whether there was an address is read first.
+      const { url } = await client.call('get', '/calendar/feed', {}, async (ctx) => (await feed()).getFeed(ctx, ''));
+      if (url) await client.call('delete', '/calendar/feed', {}, async (ctx) => (await feed()).revokeFeed(ctx));
+      return url !== null;
+    };
     if (o.revoke) {
-      const revoked = await feed.revokeFeed(ctx);
+      const revoked = await revoke();
       return {
         json: { revoked },
         text: () => {
@@ -84,11 +100,18 @@ function calendarUrlCommand(): Command {
       };
     }
     const env = process.env;
-    const base = feed.feedBaseUrl({
-      baseUrl: (o.baseUrl as string | undefined) ?? env.COFFEECHAT_BASE_URL,
-      port: (o.port as string | undefined) ?? env.COFFEECHAT_PORT,
-    });
-    const view = o.rotate ? await feed.rotateFeed(ctx, base) : await feed.ensureFeed(ctx, base);
+    const base = async () =>
+      (await feed()).feedBaseUrl({
+        baseUrl: (o.baseUrl as string | undefined) ?? env.COFFEECHAT_BASE_URL,
+        port: (o.port as string | undefined) ?? env.COFFEECHAT_PORT,
+      });
+    const rotate = () => client.call('post', '/calendar/feed/rotate', {}, async (ctx) => (await feed()).rotateFeed(ctx, await base()));
+    // Made on first use: locally in one transaction (ensureFeed), remotely by asking, then rotating when there is none.
+    const ensure = async () => {
+      const found = await client.call('get', '/calendar/feed', {}, async (ctx) => (await feed()).ensureFeed(ctx, await base()));
+      return found.url ? found : rotate();
+    };
+    const view = o.rotate ? await rotate() : await ensure();
     return {
       json: view,
       text: () => {

@@ -1,7 +1,7 @@
 // coffeechat search TEXT
 import { Command } from 'commander';
 import { search } from '../app/search.js';
-import { act } from './command.js';
+import { actClient } from './command.js';
 
 export function searchCommand(): Command {
   const cmd = new Command('search')
@@ -9,9 +9,9 @@ export function searchCommand(): Command {
     .description('search contacts and notes')
     .option('--limit <n>', 'at most this many of each')
     .option('--json', 'print JSON');
-  return act(cmd, async ({ ctx }, o) => {
-    const words = (cmd.args ?? []).join(' ');
-    const r = await search(ctx, { q: words, limit: o.limit });
+  return actClient(cmd, async (client, o) => {
+    const query = { q: (cmd.args ?? []).join(' '), limit: o.limit };
+    const r = await client.call('get', '/search', { query }, (ctx) => search(ctx, query));
     return {
       json: r,
       text: () => {

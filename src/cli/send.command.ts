@@ -2,7 +2,7 @@
 import { Command } from 'commander';
 import { sendMessage } from '../app/send.js';
 import { TEMPLATE_PURPOSES } from '../domain/templates/index.js';
-import { act, line, textOrStdin } from './command.js';
+import { actClient, line, textOrStdin } from './command.js';
 
 export function sendCommand(): Command {
   const cmd = new Command('send')
@@ -16,8 +16,8 @@ export function sendCommand(): Command {
     .requiredOption('--body <text>', 'the message; - reads standard input')
     .option('--template <id>', 'the template the message came from')
     .option('--json', 'print the result (with the logged touch) as JSON');
-  act(cmd, async ({ ctx }, o) => {
-    const r = await sendMessage(ctx, {
+  actClient(cmd, async (client, o) => {
+    const body = {
       interviewId: o.interview,
       contactId: o.contact,
       introducerId: o.introducer,
@@ -26,7 +26,8 @@ export function sendCommand(): Command {
       subject: o.subject,
       body: await textOrStdin(o.body as string),
       templateId: o.template,
-    });
+    };
+    const r = await client.call('post', '/send', { body }, (ctx) => sendMessage(ctx, body));
     return { json: r, text: line(`Sent to ${r.to} and logged as a ${r.touch.purpose} touch (${r.touch.id}).`) };
   });
   cmd.addHelpText(

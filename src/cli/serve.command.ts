@@ -118,7 +118,17 @@ export function serveCommand(version: string): Command {
               `No admin account yet. Open ${baseUrl ?? `http://${urlHost(host)}:${actual}`}/setup and give this one-time token (a new one is printed at each start until setup is done).\nSetup token: ${setupToken}\n`,
             );
         });
+        // The embedded database copies itself once a day while the server runs (openSession made
+        // today's copy at start); checked hourly, so a server left running keeps its last 7 days.
+        const daily =
+          session.db.dialect === 'sqlite' && env.COFFEECHAT_AUTO_BACKUP !== 'off'
+            ? setInterval(
+                () => void import('../app/backup.js').then((b) => b.dailyBackup(session.deps)).catch(() => null),
+                3600_000,
+              ).unref()
+            : undefined;
         const stop = () => {
+          clearInterval(daily);
           server.close();
           release();
           void session.close().finally(() => process.exit(0));

@@ -1,7 +1,7 @@
 // coffeechat suggest --campaign ID — whom to ask first, with the reasons.
 import { Command } from 'commander';
 import { suggestContacts } from '../app/suggest.js';
-import { act, line } from './command.js';
+import { actClient, line } from './command.js';
 
 export function suggestCommand(): Command {
   const cmd = new Command('suggest')
@@ -9,8 +9,16 @@ export function suggestCommand(): Command {
     .requiredOption('--campaign <id>', 'campaign id')
     .option('--limit <n>', 'at most this many (default 20)')
     .option('--json', 'print a JSON array');
-  return act(cmd, async ({ ctx }, o) => {
-    const list = await suggestContacts(ctx, { campaignId: o.campaign, limit: o.limit });
+  return actClient(cmd, async (client, o) => {
+    const id = o.campaign as string;
+    const { items: list } = await client.call(
+      'get',
+      '/campaigns/:id/suggestions',
+      { params: { id }, query: { limit: o.limit } },
+      async (ctx) => ({
+        items: await suggestContacts(ctx, { campaignId: id, limit: o.limit }),
+      }),
+    );
     return {
       json: list,
       text: () => {

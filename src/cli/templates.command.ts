@@ -4,7 +4,7 @@ import { Command } from 'commander';
 import * as templates from '../app/templates.js';
 import { AppError } from '../domain/errors.js';
 import { PLACEHOLDERS, TEMPLATE_CHANNELS, TEMPLATE_PURPOSES } from '../domain/templates/index.js';
-import { act, line, textOrStdin } from './command.js';
+import { actClient, line, textOrStdin } from './command.js';
 import { printTable } from './runtime.js';
 
 async function bodyFrom(o: Record<string, unknown>): Promise<string | undefined> {
@@ -27,25 +27,28 @@ async function bodyFrom(o: Record<string, unknown>): Promise<string | undefined>
 
 export function templatesCommand(): Command {
   const cmd = new Command('templates').description('message templates for requests, follow-ups, thank-yous and updates');
-  act(
+  actClient(
     cmd
       .command('list')
       .description('list the built-in templates and your own')
       .option('--purpose <purpose>', TEMPLATE_PURPOSES.join(' | '))
       .option('--channel <channel>', TEMPLATE_CHANNELS.join(' | '))
       .option('--json', 'print a JSON array'),
-    async ({ ctx }, o) => {
-      const list = await templates.listTemplates(ctx, { purpose: o.purpose, channel: o.channel });
+    async (client, o) => {
+      const query = { purpose: o.purpose, channel: o.channel };
+      const { items: list } = await client.call('get', '/templates', { query }, async (ctx) => ({
+        items: await templates.listTemplates(ctx, query),
+      }));
       return {
         json: list,
         text: () => printTable(list.map((t) => [t.id, t.purpose, t.channel, t.builtIn ? 'built-in' : 'yours', t.name])),
       };
     },
   );
-  act(
+  actClient(
     cmd.command('show').argument('<id>').description('show one template with the placeholders it uses').option('--json', 'print JSON'),
-    async ({ ctx }, _o, [id]) => {
-      const t = await templates.getTemplate(ctx, id!);
+    async (client, _o, [id]) => {
+      const t = await client.call('get', '/templates/:id', { params: { id: id! } }, (ctx) => templates.getTemplate(ctx, id!));
       return {
         json: t,
         text: line(
@@ -61,7 +64,7 @@ export function templatesCommand(): Command {
       };
     },
   );
-  act(
+  actClient(
     cmd
       .command('add')
       .description('add a template of your own; unknown placeholders are refused')
@@ -72,21 +75,22 @@ export function templatesCommand(): Command {
       .option('--body <text>', 'the text; - reads standard input')
       .option('--file <path>', 'read the text from this file')
       .option('--json', 'print the template as JSON'),
-    async ({ ctx }, o) => {
-      const t = await templates.addTemplate(ctx, {
+    async (client, o) => {
+      const body = {
         name: o.name,
         purpose: o.purpose,
         channel: o.channel,
         subject: o.subject,
         body: (await bodyFrom(o)) ?? '',
-      });
+      };
+      const t = await client.call('post', '/templates', { body }, (ctx) => templates.addTemplate(ctx, body));
       return { json: t, text: line(`Added template ${t.name} (${t.id}).`) };
     },
   );
-  act(
+  actClient(
     cmd.command('rm').argument('<id>').description('delete a template of your own (built-in ones stay)').option('--json', 'print JSON'),
-    async ({ ctx }, _o, [id]) => {
-      await templates.deleteTemplate(ctx, id!);
+    async (client, _o, [id]) => {
+      await client.call('delete', '/templates/:id', { params: { id: id! } }, (ctx) => templates.deleteTemplate(ctx, id!));
       return { json: { id, deleted: true }, text: line(`Deleted template ${id}.`) };
     },
   );

@@ -2,7 +2,7 @@
 import { Command } from 'commander';
 import { logTouch } from '../app/touches.js';
 import { CHANNELS, PURPOSES, RESPONSES } from '../domain/types.js';
-import { act, line, textOrStdin } from './command.js';
+import { actClient, line, textOrStdin } from './command.js';
 
 export function logCommand(): Command {
   const cmd = new Command('log')
@@ -20,8 +20,8 @@ export function logCommand(): Command {
     .option('--answer <text>', 'what you answered to the objection that worked (needs --objection)')
     .option('--planned', 'not sent yet')
     .option('--json', 'print the touch as JSON');
-  act(cmd, async ({ ctx }, o) => {
-    const t = await logTouch(ctx, {
+  actClient(cmd, async (client, o) => {
+    const body = {
       contactId: o.contact,
       interviewId: o.interview,
       purpose: o.purpose,
@@ -34,7 +34,8 @@ export function logCommand(): Command {
       objection: o.objection,
       objectionAnswer: o.answer,
       planned: !!o.planned,
-    });
+    };
+    const t = await client.call('post', '/touches', { body }, (ctx) => logTouch(ctx, body));
     return { json: t, text: line(`Logged ${t.direction === 'out' ? 'outbound' : 'inbound'} ${t.purpose} (${t.id}).`) };
   });
   cmd.addHelpText('after', `\nExample:\n  coffeechat log --contact 0190... --purpose request --channel email --text "Hi Maya, ..."`);

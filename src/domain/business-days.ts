@@ -16,8 +16,10 @@ const HOUR = 3600 * 1000;
 
 interface HolidaysApi {
   getHolidays(year: number): { date: string; type: string }[];
+  getCountries(): Record<string, string> | undefined;
+  getStates(country: string): Record<string, string> | undefined;
 }
-type HolidaysCtor = new (country: string, state?: string) => HolidaysApi;
+type HolidaysCtor = new (country?: string, state?: string) => HolidaysApi;
 
 // date-holidays takes ~200 ms to load and tens of ms to build per country, so it is loaded only
 // when a country is set, and each country-year's days are computed once per process.
@@ -47,6 +49,17 @@ export function holidayDates(country: string, year: number): ReadonlySet<string>
     byCountryYear.set(key, set);
   }
   return set;
+}
+
+/**
+ * Whether date-holidays knows the country (and its region, `DE-BY`). An unknown code would count
+ * no holiday at all without a word, so the setting refuses it (a user typing UK for GB).
+ */
+export function isKnownCountry(code: string): boolean {
+  const [nation = '', region] = code.toUpperCase().split('-');
+  const hd = new (loadHolidays())();
+  if (!Object.hasOwn(hd.getCountries() ?? {}, nation)) return false;
+  return region === undefined || Object.hasOwn(hd.getStates(nation) ?? {}, region);
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -95,14 +108,19 @@ export function addBusinessDays(instant: Date, n: number, cal: BusinessCalendar)
   }
   const out = fromLocal(cal.timeZone, ...date, ...time);
   // Keep sub-second precision when the local time is carried over unchanged.
-  return kept ? new Date(out.getTime() + (instant.getTime() % 1000)) : out;
+  return kept ? new Date(out.getTime() + millisOf(instant)) : out;
 }
 
 /** `days` calendar days after `instant` (negative: before), at the same local time in the zone. */
 export function addCalendarDays(instant: Date, days: number, timeZone: string): Date {
   const p = localParts(instant, timeZone);
   const out = fromLocal(timeZone, ...shiftDate(p.year, p.month, p.day, days), p.hour, p.minute, p.second);
-  return new Date(out.getTime() + (instant.getTime() % 1000));
+  return new Date(out.getTime() + millisOf(instant));
+}
+
+/** The milliseconds past the second, 0–999 also before 1970 (where `%` would give a negative). */
+function millisOf(instant: Date): number {
+  return ((instant.getTime() % 1000) + 1000) % 1000;
 }
 
 /** A fixed number of hours later, whatever the wall clock does (for "24 hours after"). */

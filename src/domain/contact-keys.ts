@@ -529,7 +529,8 @@ export function editDistance(a: string, b: string, limit = 2): number {
   }
   for (let j = 0; j <= b.length; j++) rows[0]![j] = j;
   for (let i = 1; i <= a.length; i++) {
-    let best = Infinity;
+    // The row's first cell (i deletions) counts too: against an empty b it is the only one.
+    let best = i;
     for (let j = 1; j <= b.length; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
       let v = Math.min(rows[i - 1]![j]! + 1, rows[i]![j - 1]! + 1, rows[i - 1]![j - 1]! + cost);
@@ -539,7 +540,8 @@ export function editDistance(a: string, b: string, limit = 2): number {
     }
     if (best > limit) return limit + 1;
   }
-  return rows[a.length]![b.length]!;
+  // Anything past the limit reads as limit + 1, whichever way round the two names are passed.
+  return Math.min(rows[a.length]![b.length]!, limit + 1);
 }
 
 /** A slip of one letter in a name of four letters or more: same first and last letter (Micheal/Michael). */

@@ -92,7 +92,9 @@ export function parseUserTime(text: string, tz: string): Date | null {
   if (!m) return null;
   const [, y, mo, d, h = '0', mi = '0', s = '0', zone] = m;
   const parts = [y, mo, d, h, mi, s].map(Number) as [number, number, number, number, number, number];
-  if (parts[1] < 1 || parts[1] > 12 || parts[2] < 1 || parts[2] > 31 || parts[3] > 23 || parts[4] > 59 || parts[5] > 59) return null;
+  // A day the month does not have (31 April, 29 February of a common year) is refused, not rolled over.
+  const monthDays = new Date(Date.UTC(parts[0], parts[1], 0)).getUTCDate();
+  if (parts[1] < 1 || parts[1] > 12 || parts[2] < 1 || parts[2] > monthDays || parts[3] > 23 || parts[4] > 59 || parts[5] > 59) return null;
   if (zone) {
     const t = new Date(text.trim().replace(' ', 'T'));
     return Number.isNaN(t.getTime()) ? null : t;

@@ -1,12 +1,14 @@
 // coffeechat's JSON backup: a document that says what it is ("coffeechat": "backup"), with one
 // entity per line so that a large network is written a page at a time and a reader can point at
 // the line of a bad record. Contacts carry their work history; introductions refer to contacts
-// by the ids in the file, which the importer maps to its own.
+// by the ids in the file, which the importer maps to its own. Since version 2 a "tables" section
+// also holds every row of the user's data as stored (campaigns, interviews, notes, actions, …),
+// which `restore` puts back as it was; `import` still reads only the contacts and introductions.
 import { AppError } from '../domain/errors.js';
 import { CONTACT_SOURCES, PERMISSIONS, TIES, type Contact, type Role } from '../domain/types.js';
 import type { ImportedContact, ReadEvent } from './contact-record.js';
 
-export const BACKUP_VERSION = 1;
+export const BACKUP_VERSION = 2;
 
 /** Whether the first bytes of a file look like our backup (checked before any parsing). */
 export function looksLikeBackup(sample: string): boolean {
@@ -19,8 +21,8 @@ export interface BackupContact extends Omit<Contact, 'organisationId' | 'introdu
   roles: { organisation: string | null; title: string | null; from: string | null; to: string | null }[];
 }
 
-export function backupHead(meta: { exportedAt: string; migrations: string[] }): string {
-  return `{"coffeechat":"backup","version":${BACKUP_VERSION},"exportedAt":${JSON.stringify(meta.exportedAt)},"migrations":${JSON.stringify(meta.migrations)},\n"contacts":[\n`;
+export function backupHead(meta: { exportedAt: string; migrations: string[]; userId: string }): string {
+  return `{"coffeechat":"backup","version":${BACKUP_VERSION},"exportedAt":${JSON.stringify(meta.exportedAt)},"migrations":${JSON.stringify(meta.migrations)},"userId":${JSON.stringify(meta.userId)},\n"contacts":[\n`;
 }
 
 export function backupContact(c: Contact, roles: Role[]): BackupContact {
@@ -36,6 +38,12 @@ export function backupLines(items: unknown[], first: boolean): string {
 
 export const backupBetweenSections = (name: string) => `\n],\n${JSON.stringify(name)}:[\n`;
 export const backupTail = '\n]}\n';
+
+/** After the introductions: the "tables" object, one list of rows per table. */
+export const backupTablesHead = '\n],\n"tables":{';
+export const backupTableOpen = (name: string, first: boolean) => `${first ? '' : ','}\n${JSON.stringify(name)}:[\n`;
+export const backupTableClose = '\n]';
+export const backupTablesTail = '\n}}\n';
 
 // ------------------------------------------------------------------------------------------ Reading
 
@@ -67,21 +75,56 @@ const text = (v: unknown): string | null => (typeof v === 'string' && v.trim() !
 const texts = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string' && x.trim() !== '') : []);
 const oneOf = <T extends string>(list: readonly T[], v: unknown): T | null => (list.includes(v as T) ? (v as T) : null);
 
-/** Reads a whole backup (already decoded) into contact records and row errors. */
-export function* readBackup(source: string): Generator<ReadEvent, void, undefined> {
+/** Parses a backup and checks it says what it is; `code` is the error a caller reports. */
+function parseBackup(source: string, code: 'import_failed' | 'invalid_input'): Json {
   let doc: Json;
   try {
     doc = JSON.parse(source) as Json;
   } catch (e) {
     const { line, where } = position(source, (e as Error).message);
-    throw new AppError('import_failed', `The JSON backup is not valid JSON${where}.`, { line });
+    throw new AppError(code, `The JSON backup is not valid JSON${where}.`, { line });
   }
   if (typeof doc !== 'object' || doc === null || doc.coffeechat !== 'backup') {
-    throw new AppError('import_failed', 'The JSON file is not a coffeechat backup (it has no "coffeechat": "backup").');
+    throw new AppError(code, 'The JSON file is not a coffeechat backup (it has no "coffeechat": "backup").');
   }
   if (typeof doc.version !== 'number' || doc.version > BACKUP_VERSION) {
-    throw new AppError('import_failed', `The backup is version ${String(doc.version)}; this coffeechat reads version ${BACKUP_VERSION}.`);
+    throw new AppError(code, `The backup is version ${String(doc.version)}; this coffeechat reads version ${BACKUP_VERSION}.`);
   }
+  return doc;
+}
+
+/** A whole backup for `restore`: whose data it was, the migrations it was made at, and the rows by table. */
+export interface FullBackup {
+  userId: string;
+  migrations: string[];
+  exportedAt: string | null;
+  tables: Record<string, unknown[]>;
+}
+
+/** Reads a version-2 backup's rows; a version-1 backup holds only the network, which `import` reads. */
+export function readFullBackup(source: string): FullBackup {
+  const doc = parseBackup(source, 'invalid_input');
+  const tables = doc.tables;
+  if ((doc.version as number) < 2 || typeof tables !== 'object' || tables === null || Array.isArray(tables)) {
+    throw new AppError(
+      'invalid_input',
+      'This backup holds only contacts and introductions (made before version 2, or not by `backup`/`export json`); bring them in with `coffeechat import FILE`.',
+    );
+  }
+  for (const [name, rows] of Object.entries(tables)) {
+    if (!Array.isArray(rows)) throw new AppError('invalid_input', `The backup's table "${name}" is not a list of rows.`);
+  }
+  return {
+    userId: typeof doc.userId === 'string' ? doc.userId : '',
+    migrations: texts(doc.migrations),
+    exportedAt: text(doc.exportedAt),
+    tables: tables as Record<string, unknown[]>,
+  };
+}
+
+/** Reads a whole backup (already decoded) into contact records and row errors. */
+export function* readBackup(source: string): Generator<ReadEvent, void, undefined> {
+  const doc = parseBackup(source, 'import_failed');
   const contacts = Array.isArray(doc.contacts) ? (doc.contacts as unknown[]) : null;
   if (!contacts) throw new AppError('import_failed', 'The backup has no "contacts" list.');
 

@@ -5,6 +5,7 @@ import { extname, join, normalize, sep } from 'node:path';
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { feedCalendar } from '../app/calendar-feed.js';
+import { bearerToken, tokenCaller, type TokenScope } from '../app/tokens.js';
 import type { Ctx, Deps } from '../app/context.js';
 import { AppError } from '../domain/errors.js';
 import type { UserRole } from '../domain/types.js';
@@ -21,11 +22,17 @@ import { readiness } from './ready.js';
 export interface Principal {
   userId: string;
   role: UserRole;
+  /** How the caller proved it: a browser session (also when absent) or an API token (`Authorization: Bearer`). */
+  via?: 'session' | 'token';
+  /** An API token's scope: `read` may only call GET routes. */
+  scope?: TokenScope;
 }
 
 export interface ServerAuth {
   /** The signed-in user behind this request (session cookie), or null. */
   principal(req: Request): Promise<Principal | null>;
+  /** True when the admin requires a second factor of this caller, who has none yet (second-factor.ts). */
+  mustEnrol?(p: Principal): Promise<boolean>;
   /** The accounts routes' service (login, setup…) when this is the real accounts service. */
   accounts?: AccountsApi;
 }
@@ -69,13 +76,28 @@ export function createServerApp(opts: ServerOptions): Hono {
   const log = opts.log ?? (() => undefined);
   const local: Ctx = { ...opts.deps, userId: opts.userId, ...(opts.role ? { role: opts.role } : {}) };
   const auth = opts.auth;
+  // An `Authorization: Bearer` token speaks for its account instead of a session cookie; a wrong,
+  // revoked or expired one is refused outright rather than falling back to the cookie.
+  const callerOf = async (req: Request, a: ServerAuth): Promise<Principal | null> => {
+    const token = bearerToken(req.headers.get('authorization'));
+    if (token === undefined) return a.principal(req);
+    const t = await tokenCaller(opts.deps, token);
+    if (!t) throw new AppError('unauthenticated', 'This API token is not valid: it may be mistyped, revoked or expired.');
+    return { userId: t.userId, role: t.role, via: 'token', scope: t.scope };
+  };
   // Who the request acts for: the fixed local user, or the signed-in account (401 without one,
   // except on public routes, which get an empty user id and must not read anyone's rows).
   const ctxFor = async (r: RouteDef, req: Request): Promise<Ctx> => {
     let found = local;
     if (auth) {
-      const p = await auth.principal(req);
+      const p = await callerOf(req, auth);
       if (!p && r.auth !== 'public') throw new AppError('unauthenticated', 'Sign in first: this needs an account.');
+      if (p?.via === 'token' && r.auth !== 'public') tokenMayCall(r, p);
+      if (p && r.auth !== 'public' && !r.beforeSecondFactor && (await auth.mustEnrol?.(p)))
+        throw new AppError(
+          'forbidden',
+          'Set up a second factor first: this server requires one for advisers and admins (Your account page).',
+        );
       found = { ...opts.deps, userId: p?.userId ?? '', ...(p ? { role: p.role } : {}) };
     }
     if (r.roles && r.auth !== 'public' && !r.roles.includes(found.role ?? 'owner'))
@@ -199,6 +221,17 @@ export function createServerApp(opts: ServerOptions): Hono {
     });
   }
   return app;
+}
+
+/**
+ * What an API token may not do, whatever its account's role: write with a `read` scope, reach an
+ * admin route, or use a route kept for a signed-in session (managing tokens, deleting the account),
+ * so that a leaked token cannot make itself more tokens or outlive a revocation.
+ */
+function tokenMayCall(r: RouteDef, p: Principal): void {
+  if (r.sessionOnly) throw new AppError('forbidden', 'An API token cannot do this: sign in to the web app instead.');
+  if (r.roles?.includes('admin')) throw new AppError('forbidden', 'API tokens cannot use admin routes: sign in to the web app instead.');
+  if (p.scope !== 'write' && r.method !== 'get') throw new AppError('forbidden', 'This token may only read.');
 }
 
 /** The peer's address from the Node server (tests pass it as the env's `incoming`). */

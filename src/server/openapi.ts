@@ -22,6 +22,33 @@ const errorSchema = {
   },
 };
 
+/**
+ * How a caller proves who they are on a server with accounts (without accounts, on loopback, every
+ * request is the local owner's and neither is needed).
+ */
+const SECURITY_SCHEMES = {
+  session: {
+    type: 'apiKey',
+    in: 'cookie',
+    name: 'coffeechat.session_token',
+    description:
+      'The session cookie set by POST /api/v1/auth/login (named __Secure-coffeechat.session_token behind https). Writes carrying cookies must repeat the coffeechat_csrf cookie in the X-Coffeechat-CSRF header.',
+  },
+  token: {
+    type: 'http',
+    scheme: 'bearer',
+    description:
+      'An API token made on the Account page (POST /api/v1/account/tokens), sent as `Authorization: Bearer cc_…`. A token with the `read` scope may call GET routes only; `write` may call the others. No token reaches admin routes or the session-only ones.',
+  },
+};
+
+/** Per operation: none for public routes, the session only where a token is refused, else either (with the scope a token needs). */
+function securityOf(r: RouteDef): Record<string, string[]>[] {
+  if (r.auth === 'public') return [];
+  if (r.sessionOnly || r.roles?.includes('admin')) return [{ session: [] }];
+  return [{ session: [] }, { token: [r.method === 'get' ? 'read' : 'write'] }];
+}
+
 const jsonSchema = (s: z.ZodType) => z.toJSONSchema(s, { io: 'input', unrepresentable: 'any' });
 
 export function openApiDocument(routes: RouteDef[], version: string): object {
@@ -36,6 +63,7 @@ export function openApiDocument(routes: RouteDef[], version: string): object {
     (paths[path] ??= {})[r.method] = {
       summary: r.summary,
       tags: [r.tag],
+      security: securityOf(r),
       parameters: [...params, ...query],
       ...(r.body ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(r.body) } } } } : {}),
       responses: {
@@ -49,6 +77,6 @@ export function openApiDocument(routes: RouteDef[], version: string): object {
     info: { title: 'coffeechat API', version, description: 'The local coffeechat API. Errors are { error: { code, message, details? } }.' },
     servers: [{ url: '/' }],
     paths,
-    components: { schemas: { Error: errorSchema } },
+    components: { schemas: { Error: errorSchema }, securitySchemes: SECURITY_SCHEMES },
   };
 }

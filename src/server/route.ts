@@ -42,6 +42,10 @@ export interface RouteDef {
    * not listed gets `forbidden`; the local owner (no accounts) counts as `'owner'`.
    */
   roles?: UserRole[];
+  /** Only for a signed-in session, never for an API token (managing tokens, deleting the account). */
+  sessionOnly?: true;
+  /** Open to a user the admin requires to set up a second factor who has none yet (the rest answer 403). */
+  beforeSecondFactor?: true;
   run(ctx: Ctx, req: RouteRequest): Promise<unknown>;
 }
 

@@ -3,6 +3,7 @@ import * as z from 'zod';
 import * as campaigns from '../app/campaigns.js';
 import * as contacts from '../app/contacts.js';
 import { loadDemo } from '../app/demo.js';
+import { backupStatus, restoreUpload } from '../app/backup.js';
 import { exportContacts, exportOptions } from '../app/export.js';
 import { importContacts, importOptions } from '../app/import.js';
 import { markNotDuplicate, mergeContacts, mergeInput, reviewDuplicates, unmarkNotDuplicate, unmergeContact } from '../app/merge.js';
@@ -38,6 +39,7 @@ import * as calendarFeed from '../app/calendar-feed.js';
 import * as shares from '../app/shares.js';
 import { cohort } from '../app/cohort.js';
 import * as accounts from '../app/accounts.js';
+import * as tokens from '../app/tokens.js';
 import { AppError } from '../domain/errors.js';
 import type { AuthExchange, AccountsApi } from './auth/api.js';
 import * as authInput from './auth/schemas.js';
@@ -874,6 +876,25 @@ export const ROUTES: RouteDef[] = [
     body: z.record(z.string(), z.unknown()),
     run: (ctx, r) => settings.updateSettings(ctx, r.body),
   }),
+  route({
+    method: 'get',
+    path: '/backups',
+    tag: 'settings',
+    summary:
+      "Where the embedded database's automatic daily backups go and the latest ones (the server's files: owner and admins only; everyone downloads their own JSON backup from /export?format=json)",
+    roles: ['owner', 'admin'],
+    run: (ctx) => backupStatus(ctx),
+  }),
+  route({
+    method: 'post',
+    path: '/restore',
+    tag: 'settings',
+    summary:
+      'Put a JSON backup (the request body, as /export?format=json gave it) back into your account; 409 when you already have data there unless ?force=true, which replaces it',
+    query: z.object({ force: z.enum(['true', 'false']).optional() }),
+    upload: true,
+    run: (ctx, r) => restoreUpload(ctx, r.body as AsyncIterable<Uint8Array>, r.query),
+  }),
 
   // Sharing with advisers (issue 7, part 4). The member's side acts on their own campaigns; the
   // adviser's side is for adviser accounts, and each operation also checks the live share.
@@ -969,6 +990,8 @@ export const ROUTES: RouteDef[] = [
     tag: 'accounts',
     summary: 'Sign out: the session ends at once',
     status: 204,
+    sessionOnly: true,
+    beforeSecondFactor: true,
     run: (_ctx, r) => signIn(r).logout(exchange(r)),
   }),
   route({
@@ -1007,7 +1030,37 @@ export const ROUTES: RouteDef[] = [
     summary: 'Delete your account and everything in it (asks for your password)',
     body: authInput.deleteInput,
     status: 204,
+    sessionOnly: true,
+    beforeSecondFactor: true,
     run: (ctx, r) => signIn(r).deleteAccount(ctx, r.body, exchange(r)),
+  }),
+  // API tokens for scripts and `coffeechat --server`: managed from a signed-in session only.
+  route({
+    method: 'get',
+    path: '/account/tokens',
+    tag: 'accounts',
+    sessionOnly: true,
+    summary: 'Your API tokens: name, scope, prefix, expiry and last use (never the token itself)',
+    run: (ctx) => items(tokens.listTokens(ctx)),
+  }),
+  route({
+    method: 'post',
+    path: '/account/tokens',
+    tag: 'accounts',
+    sessionOnly: true,
+    summary: 'Make an API token (scope read or write, optional expiry in days); the answer is the only time the token is shown',
+    body: tokens.tokenInput,
+    status: 201,
+    run: (ctx, r) => tokens.createToken(ctx, r.body),
+  }),
+  route({
+    method: 'delete',
+    path: '/account/tokens/:id',
+    tag: 'accounts',
+    sessionOnly: true,
+    summary: 'Revoke an API token: requests carrying it are refused from now on',
+    status: 204,
+    run: (ctx, r) => tokens.revokeToken(ctx, p(r)),
   }),
   route({
     method: 'get',
@@ -1060,6 +1113,91 @@ export const ROUTES: RouteDef[] = [
     summary: 'Revoke an invitation',
     status: 204,
     run: (ctx, r) => accounts.deleteInvitation(ctx, p(r)),
+  }),
+  // The TOTP second factor (src/server/auth/second-factor.ts): the code step of a sign-in, setting
+  // it up and off from a session (never a token), and the admin's rule for advisers and admins.
+  route({
+    method: 'post',
+    path: '/auth/login/code',
+    tag: 'accounts',
+    auth: 'public',
+    summary: 'Second step of signing in to an account with a second factor: a code from the authenticator, or a recovery code',
+    body: authInput.codeInput,
+    run: (_ctx, r) => signIn(r).twoFactor.loginCode(r.body, exchange(r)),
+  }),
+  route({
+    method: 'get',
+    path: '/account/two-factor',
+    tag: 'accounts',
+    sessionOnly: true,
+    beforeSecondFactor: true,
+    summary: 'Whether your second factor is on, whether this server requires one of you, and how many recovery codes are left',
+    run: (ctx, r) => signIn(r).twoFactor.status(ctx),
+  }),
+  route({
+    method: 'post',
+    path: '/account/two-factor/start',
+    tag: 'accounts',
+    sessionOnly: true,
+    beforeSecondFactor: true,
+    summary: 'Start setting up a second factor: a new secret, its otpauth URI and QR code (on once confirmed with a code)',
+    run: (ctx, r) => signIn(r).twoFactor.start(ctx),
+  }),
+  route({
+    method: 'post',
+    path: '/account/two-factor/confirm',
+    tag: 'accounts',
+    sessionOnly: true,
+    beforeSecondFactor: true,
+    summary: 'Turn the second factor on with a code from the authenticator; answers the ten recovery codes, shown this once',
+    body: authInput.codeInput,
+    run: (ctx, r) => signIn(r).twoFactor.confirm(ctx, r.body),
+  }),
+  route({
+    method: 'post',
+    path: '/account/two-factor/recovery-codes',
+    tag: 'accounts',
+    sessionOnly: true,
+    summary: 'Replace your recovery codes (the old ones stop working), confirmed with a code from the authenticator',
+    body: authInput.codeInput,
+    run: (ctx, r) => signIn(r).twoFactor.recoveryCodes(ctx, r.body),
+  }),
+  route({
+    method: 'delete',
+    path: '/account/two-factor',
+    tag: 'accounts',
+    sessionOnly: true,
+    beforeSecondFactor: true,
+    summary: 'Turn your second factor off (asks for your password and a code)',
+    body: authInput.disableInput,
+    status: 204,
+    run: (ctx, r) => signIn(r).twoFactor.disable(ctx, r.body),
+  }),
+  route({
+    method: 'get',
+    path: '/admin/two-factor',
+    tag: 'admin',
+    roles: ['admin'],
+    summary: 'Whether advisers and admins must use a second factor, and which accounts have one on',
+    run: (ctx, r) => signIn(r).twoFactor.policy(ctx),
+  }),
+  route({
+    method: 'delete',
+    path: '/admin/users/:id/two-factor',
+    tag: 'admin',
+    roles: ['admin'],
+    summary: "Turn off an account's second factor (lost phone and recovery codes); it signs in with the password and sets up a new one",
+    status: 204,
+    run: (ctx, r) => signIn(r).twoFactor.resetFor(ctx, p(r)),
+  }),
+  route({
+    method: 'put',
+    path: '/admin/two-factor',
+    tag: 'admin',
+    roles: ['admin'],
+    summary: 'Require (or stop requiring) a second factor of advisers and admins; yours must be on first',
+    body: authInput.policyInput,
+    run: (ctx, r) => signIn(r).twoFactor.setPolicy(ctx, r.body),
   }),
 ];
 

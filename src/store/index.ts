@@ -24,8 +24,11 @@ import { prepStore } from './prep.store.js';
 import { referralsStore } from './referrals.store.js';
 import { rolesStore } from './roles.store.js';
 import { sharesStore } from './shares.store.js';
+import { backupStore } from './backup.store.js';
 import type { Database } from './schema.js';
 import { targetsStore } from './targets.store.js';
+import { tokensStore } from './tokens.store.js';
+import { twoFactorStore } from './two-factor.store.js';
 import { templatesStore } from './templates.store.js';
 import { questionsStore } from './questions.store.js';
 import { plansStore } from './plans.store.js';
@@ -61,6 +64,9 @@ export interface Store {
   calendarFeeds: ReturnType<typeof calendarFeedStore>;
   brief: ReturnType<typeof briefStore>;
   shares: ReturnType<typeof sharesStore>;
+  tokens: ReturnType<typeof tokensStore>;
+  twoFactor: ReturnType<typeof twoFactorStore>;
+  backup: ReturnType<typeof backupStore>;
   /** The migrations still to run and those this build does not know (readiness), read-only. */
   schemaStatus(): Promise<{ pending: string[]; unknown: string[] }>;
   /** Runs `fn` in one transaction: everything it writes commits together or not at all. */
@@ -97,6 +103,9 @@ export function makeStore(db: Kysely<Database>, dialect: DialectName, inTransact
     calendarFeeds: calendarFeedStore(db),
     brief: briefStore(db),
     shares: sharesStore(db),
+    tokens: tokensStore(db),
+    twoFactor: twoFactorStore(db),
+    backup: backupStore(db),
     schemaStatus: () => schemaStatus(db),
     transaction: (fn) => {
       if (inTransaction) return fn(store);

@@ -2,7 +2,6 @@
 // could be (same e-mail, same phone ending, same name) — looked up by key, not by loading the
 // whole network, because a referral is captured in the middle of a conversation.
 import type { Kysely } from 'kysely';
-import { phoneBlockKey } from '../domain/contact-keys.js';
 import type { Database } from './schema.js';
 
 export function referralsStore(db: Kysely<Database>) {
@@ -20,6 +19,9 @@ export function referralsStore(db: Kysely<Database>) {
           .execute();
         for (const r of rows) ids.add(r.contact_id);
       }
+      // Loaded here, not at the top: libphonenumber-js is a large module every command would parse
+      // at start (the store is built for all of them), and only this lookup needs it.
+      const { phoneBlockKey } = await import('../domain/contact-keys.js');
       const tails = new Set(q.phones.map(phoneBlockKey).filter((k): k is string => !!k));
       if (tails.size) {
         // Phones are stored as written, so compare their last digits here; matchPair decides.

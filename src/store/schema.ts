@@ -398,6 +398,46 @@ export interface Database {
   password_resets: PasswordResetRow;
   campaign_shares: CampaignShareRow;
   campaign_comments: CampaignCommentRow;
+  api_tokens: ApiTokenRow;
+  auth_two_factor: TwoFactorRow;
+  auth_recovery_codes: RecoveryCodeRow;
+  auth_pending_logins: PendingLoginRow;
+}
+
+/** An account's TOTP secret (base32); enabled once confirmed; last_step: newest time step accepted. */
+export interface TwoFactorRow {
+  user_id: string;
+  secret: string;
+  created_at: string;
+  enabled_at: string | null;
+  last_step: number;
+}
+
+/** A one-time recovery code, by its SHA-256; deleted when used. */
+export interface RecoveryCodeRow {
+  user_id: string;
+  code_hash: string;
+}
+
+/** A sign-in waiting for its second factor: the SHA-256 of the cookie's value. */
+export interface PendingLoginRow {
+  token_hash: string;
+  user_id: string;
+  created_at: string;
+  expires_at: string;
+}
+
+/** An account's API token: only its SHA-256 and a short prefix for display; scope 'read' | 'write'. */
+export interface ApiTokenRow {
+  id: string;
+  user_id: string;
+  name: string;
+  scope: string;
+  prefix: string;
+  token_hash: string;
+  created_at: string;
+  expires_at: string | null;
+  last_used_at: string | null;
 }
 
 /** A campaign its owner shared with an adviser; access is 'read' or 'comment'. */

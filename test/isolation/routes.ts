@@ -23,6 +23,7 @@ export type Kind =
   | 'question'
   | 'share'
   | 'comment'
+  | 'token'
   | 'user';
 
 /** Each user's ids by kind, in the order the seed made them (index 0 is the "main" one). */
@@ -45,6 +46,7 @@ const SEGMENT_KINDS: Record<string, Kind> = {
   questions: 'question',
   shares: 'share',
   comments: 'comment',
+  tokens: 'token',
   users: 'user',
 };
 

@@ -115,5 +115,8 @@ export async function seedUser(call: Call, opts: { mark: string; shareWith: stri
 
   const share = await ok('POST', `/campaigns/${campaign.id}/shares`, { email: opts.shareWith, access: 'comment' });
   keep('share', share.id);
+  // An API token: only its hash and prefix are stored, and another user must not list or revoke it.
+  const token = await ok('POST', '/account/tokens', { name: `${m} script`, scope: 'write' });
+  keep('token', token.id);
   return ids;
 }

@@ -489,7 +489,34 @@ export const api = {
     get: () => request<AllSettings>('GET', '/settings'),
     update: (body: SettingsInput) => request<AllSettings>('PATCH', '/settings', body),
   },
+
+  backups: {
+    /** The automatic backups' folder and the latest ones (owner and admins). */
+    status: () => request<BackupStatus>('GET', '/backups'),
+    /** Puts a JSON backup back into this account; `force` replaces what is there. */
+    restore: (file: Blob, force: boolean) => upload<RestoreReport>('/restore', file, { force: force ? 'true' : undefined }),
+    downloadUrl: '/api/v1/export?format=json',
+  },
 };
+
+export interface BackupFile {
+  file: string;
+  at: string;
+  bytes: number;
+  automatic: boolean;
+}
+export interface BackupStatus {
+  automatic: boolean;
+  folder: string | null;
+  keep: number;
+  backups: BackupFile[];
+  note: string | null;
+}
+export interface RestoreReport {
+  restored: Record<string, number>;
+  skipped: Record<string, number>;
+  replaced: boolean;
+}
 
 /** Query keys, in one place so that invalidation after a write can be broad and predictable. */
 export const keys = {
@@ -706,6 +733,8 @@ export interface SessionView {
   accounts: boolean;
   setupNeeded: boolean;
   user: SessionUser | null;
+  /** The admin requires a second factor of this user, who has none yet: nothing else opens until it is set up. */
+  enrolSecondFactor?: boolean;
 }
 
 export type AdminUserView = SessionUser & { disabled: boolean; createdAt?: string };
@@ -734,7 +763,9 @@ export const accounts = {
   },
   setup: (body: { token: string; email: string; name: string; password: string }) =>
     request<{ user: SessionUser }>('POST', '/auth/setup', body),
-  login: (body: { email: string; password: string }) => request<{ user: SessionUser }>('POST', '/auth/login', body),
+  /** An account with a second factor answers `codeNeeded`: the code step (`loginCode`) comes next. */
+  login: (body: { email: string; password: string }) => request<{ user: SessionUser } | { codeNeeded: true }>('POST', '/auth/login', body),
+  loginCode: (code: string) => request<{ user: SessionUser; recoveryCodesLeft?: number }>('POST', '/auth/login/code', { code }),
   logout: () => request<void>('POST', '/auth/logout', {}),
   register: (body: { invitation: string; email: string; name: string; password: string }) =>
     request<{ user: SessionUser }>('POST', '/auth/register', body),
@@ -758,6 +789,35 @@ export const admin = {
   invitations: async () => (await request<{ items: InvitationView[] }>('GET', '/admin/invitations')).items,
   invite: (body: { email: string; role: UserRole }) => request<InvitationView>('POST', '/admin/invitations', body),
   revokeInvitation: (id: string) => request<void>('DELETE', `/admin/invitations/${encodeURIComponent(id)}`),
+  twoFactor: () => request<TwoFactorPolicy>('GET', '/admin/two-factor'),
+  setTwoFactor: (required: boolean) => request<TwoFactorPolicy>('PUT', '/admin/two-factor', { required }),
+  resetTwoFactor: (id: string) => request<void>('DELETE', `/admin/users/${encodeURIComponent(id)}/two-factor`),
+};
+
+// --- The TOTP second factor (issue 7, part 2; src/server/auth/second-factor.ts) ------------------
+
+export interface TwoFactorStatus {
+  enabled: boolean;
+  /** The admin requires one of this account's role. */
+  required: boolean;
+  recoveryCodesLeft: number;
+}
+
+/** Whether advisers and admins must use a second factor, and the ids of the accounts that have one. */
+export interface TwoFactorPolicy {
+  required: boolean;
+  enabled: string[];
+}
+
+export const twoFactorKeys = { status: ['account', 'two-factor'] as const, policy: ['admin', 'two-factor'] as const };
+
+export const twoFactorApi = {
+  status: () => request<TwoFactorStatus>('GET', '/account/two-factor'),
+  /** A new secret: base32 for typing in, the otpauth URI, and the QR code's rows of modules ('1' dark). */
+  start: () => request<{ secret: string; uri: string; qr: string[] }>('POST', '/account/two-factor/start', {}),
+  confirm: (code: string) => request<{ recoveryCodes: string[] }>('POST', '/account/two-factor/confirm', { code }),
+  recoveryCodes: (code: string) => request<{ recoveryCodes: string[] }>('POST', '/account/two-factor/recovery-codes', { code }),
+  disable: (password: string, code: string) => request<void>('DELETE', '/account/two-factor', { password, code }),
 };
 
 // --- Sharing with advisers and the cohort dashboard (issue 7, part 4) ---------------------------
@@ -789,4 +849,29 @@ export const adviser = {
   cohort: () => request<Cohort>('GET', '/adviser/cohort'),
   campaign: (id: string) => request<AdviserCampaign>('GET', `/adviser/campaigns/${enc(id)}`),
   comment: (id: string, text: string) => request<CommentView>('POST', `/adviser/campaigns/${enc(id)}/comments`, { text }),
+};
+
+// --- API tokens (issue 7, part 7): the Account page's list; src/app/tokens.ts has the rules ------
+
+export type TokenScope = 'read' | 'write';
+
+export interface TokenView {
+  id: string;
+  name: string;
+  scope: TokenScope;
+  prefix: string;
+  createdAt: string;
+  expiresAt: string | null;
+  lastUsedAt: string | null;
+  expired: boolean;
+}
+
+export const tokensKey = ['account', 'tokens'] as const;
+
+export const tokensApi = {
+  list: async () => (await request<{ items: TokenView[] }>('GET', '/account/tokens')).items,
+  /** The answer carries the token itself, this once. */
+  create: (body: { name: string; scope: TokenScope; expiresInDays: number | null }) =>
+    request<TokenView & { token: string }>('POST', '/account/tokens', body),
+  revoke: (id: string) => request<void>('DELETE', `/account/tokens/${enc(id)}`),
 };

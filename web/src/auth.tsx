@@ -7,6 +7,7 @@ import { Navigate, useLocation } from 'react-router';
 import { useQueryClient } from '@tanstack/react-query';
 import { accounts, whenSignedOut, type SessionUser, type SessionView, type UserRole } from './api';
 import { LoadError, Loading } from './components/common';
+import { EnrolFirst } from './components/TwoFactor';
 
 interface SessionState {
   /** null until the server has answered. */
@@ -44,7 +45,10 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       // Nothing cached for someone else (or for nobody) may show to this user.
       qc.clear();
       setNotice(null);
-      setSession({ accounts: true, setupNeeded: false, user });
+      const signed: SessionView = { accounts: true, setupNeeded: false, user };
+      // An adviser or admin may first have to set up a second factor: the server's session says so.
+      if (user.role === 'adviser' || user.role === 'admin') accounts.session().then(setSession, () => setSession(signed));
+      else setSession(signed);
     },
     [qc],
   );
@@ -133,5 +137,6 @@ export function SessionGate({ children }: { children: ReactNode }) {
     const next = safeNext(new URLSearchParams(location.search).get('next'));
     return <Navigate to={next ?? homeOf(session.user.role)} replace />;
   }
+  if (session.enrolSecondFactor) return <EnrolFirst />;
   return children;
 }

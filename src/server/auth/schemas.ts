@@ -18,3 +18,9 @@ export const registerInput = z.object({ invitation: z.string().max(200), email, 
 export const resetInput = z.object({ email: z.string().max(254) });
 export const confirmInput = z.object({ token: z.string().max(200), password });
 export const deleteInput = z.object({ password });
+
+// The second factor (second-factor.ts): a 6-digit code or a recovery code, typed as shown.
+const code = z.string().trim().min(1).max(40);
+export const codeInput = z.object({ code });
+export const disableInput = z.object({ password, code });
+export const policyInput = z.object({ required: z.boolean() }).strict();

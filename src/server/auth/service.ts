@@ -3,7 +3,10 @@
 // first admin, invitations, throttling and admin-issued reset links. Loaded only by serve (and
 // tests), so the CLI's other commands never pay for the library.
 import { randomBytes, timingSafeEqual } from 'node:crypto';
-import { betterAuth } from 'better-auth';
+import { betterAuth, type BetterAuthPlugin } from 'better-auth';
+import { createAuthEndpoint } from 'better-auth/api';
+import { setSessionCookie } from 'better-auth/cookies';
+import * as z from 'zod';
 import type { Kysely } from 'kysely';
 import type { Ctx, Deps } from '../../app/context.js';
 import { machineTimeZone } from '../../app/context.js';
@@ -17,6 +20,7 @@ import type { AccountUser, AccountsApi, AuthExchange, SessionAnswer } from './ap
 import { checkPassword } from './passwords.js';
 import { confirmInput, deleteInput, loginInput, registerInput, resetInput, setupInput } from './schemas.js';
 import { tokenHash } from '../../app/accounts.js';
+import { createSecondFactor } from './second-factor.js';
 
 export interface AccountsOptions {
   db: Kysely<Database>;
@@ -31,6 +35,23 @@ const WRONG = 'Wrong e-mail or password.';
 const SESSION_DAYS = 14;
 /** Failed logins: this many per e-mail, or per client address, within the window lock it for the window. */
 export const THROTTLE = { perAccount: 5, perAddress: 20, windowMinutes: 15 };
+
+/**
+ * A session for an account whose second factor was just checked: the library's own session row and
+ * cookie, without a password. Server-only, and our routes never mount the library's handler anyway.
+ */
+const secondFactorSession = {
+  id: 'coffeechat-second-factor',
+  endpoints: {
+    sessionAfterSecondFactor: createAuthEndpoint.serverOnly({ method: 'POST', body: z.object({ userId: z.string() }) }, async (ctx) => {
+      const user = await ctx.context.internalAdapter.findUserById(ctx.body.userId);
+      if (!user) throw new AppError('unauthenticated', 'This account is gone.');
+      const session = await ctx.context.internalAdapter.createSession(user.id);
+      await setSessionCookie(ctx, { session, user });
+      return ctx.json({ ok: true });
+    }),
+  },
+} satisfies BetterAuthPlugin;
 
 export async function createAccounts(opts: AccountsOptions): Promise<ServerAuth & { accounts: AccountsApi }> {
   const { deps } = opts;
@@ -91,6 +112,7 @@ export async function createAccounts(opts: AccountsOptions): Promise<ServerAuth 
       useSecureCookies: opts.baseUrl.startsWith('https:'),
       database: { generateId: () => deps.ids(), validateSchema: false },
     },
+    plugins: [secondFactorSession],
   });
   const context = await auth.$context;
 
@@ -113,12 +135,15 @@ export async function createAccounts(opts: AccountsOptions): Promise<ServerAuth 
     for (const c of from.getSetCookie()) x.reply.append('Set-Cookie', c);
   };
 
+  // Rotation: a session the browser already holds ends before a new one starts.
+  async function endHeldSession(x: AuthExchange): Promise<void> {
+    if (!x.raw.headers.get('cookie')) return;
+    const old = await auth.api.getSession({ headers: x.raw.headers }).catch(() => null);
+    if (old) await auth.api.signOut({ headers: x.raw.headers }).catch(() => undefined);
+  }
+
   async function signIn(emailAddress: string, pw: string, x: AuthExchange): Promise<boolean> {
-    // Rotation: a session the browser already holds ends before a new one starts.
-    if (x.raw.headers.get('cookie')) {
-      const old = await auth.api.getSession({ headers: x.raw.headers }).catch(() => null);
-      if (old) await auth.api.signOut({ headers: x.raw.headers }).catch(() => undefined);
-    }
+    await endHeldSession(x);
     try {
       const r = await auth.api.signInEmail({ body: { email: emailAddress, password: pw }, headers: bare(x), returnHeaders: true });
       copyCookies(r.headers, x);
@@ -142,6 +167,10 @@ export async function createAccounts(opts: AccountsOptions): Promise<ServerAuth 
     return false;
   }
   async function fail(keys: { key: string; max: number }[]): Promise<never> {
+    await countFailure(keys);
+    throw new AppError('unauthenticated', WRONG);
+  }
+  async function countFailure(keys: { key: string; max: number }[]): Promise<void> {
     const at = now();
     const windowMs = limits.windowMinutes * 60_000;
     for (const { key, max } of keys) {
@@ -154,8 +183,28 @@ export async function createAccounts(opts: AccountsOptions): Promise<ServerAuth 
         lockedUntil: failures >= max ? new Date(at.getTime() + windowMs).toISOString() : null,
       });
     }
-    throw new AppError('unauthenticated', WRONG);
   }
+
+  async function passwordRight(userId: string, password: string): Promise<boolean> {
+    const hash = await store.auth.passwordHash(userId);
+    return !!hash && (await context.password.verify({ hash, password }));
+  }
+  const twoFactor = createSecondFactor({
+    store,
+    now,
+    secureCookies: opts.baseUrl.startsWith('https:'),
+    perAccount: limits.perAccount,
+    perAddress: limits.perAddress,
+    locked,
+    countFailure,
+    passwordRight,
+    startSession: async (userId, x) => {
+      await endHeldSession(x);
+      const r = await auth.api.sessionAfterSecondFactor({ body: { userId }, headers: bare(x), returnHeaders: true });
+      copyCookies(r.headers, x);
+    },
+    view,
+  });
 
   const principal = async (req: Request): Promise<Principal | null> => {
     if (!req.headers.get('cookie')) return null;
@@ -169,7 +218,13 @@ export async function createAccounts(opts: AccountsOptions): Promise<ServerAuth 
   const accounts: AccountsApi = {
     async session(ctx: Ctx): Promise<SessionAnswer> {
       const u = ctx.userId ? await store.auth.user(ctx.userId) : undefined;
-      return { accounts: true, setupNeeded: !(await store.auth.hasAdmin()), user: u ? view(u) : null };
+      const enrol = !!u && (await twoFactor.mustEnrol(u.id, u.role as UserRole));
+      return {
+        accounts: true,
+        setupNeeded: !(await store.auth.hasAdmin()),
+        user: u ? view(u) : null,
+        ...(enrol ? { enrolSecondFactor: true as const } : {}),
+      };
     },
 
     async setup(body, x) {
@@ -205,6 +260,11 @@ export async function createAccounts(opts: AccountsOptions): Promise<ServerAuth 
       if (u?.disabled) {
         await context.password.hash(input.password); // same work as any other failure
         return fail(keys);
+      }
+      // With a second factor the right password only opens the code step (second-factor.ts).
+      if (u && (await store.twoFactor.enabled(u.id))) {
+        if (!(await passwordRight(u.id, input.password))) return fail(keys);
+        return twoFactor.pendingLogin(u.id, x);
       }
       if (!(await signIn(input.email, input.password, x)) || !u) return fail(keys);
       await store.auth.clearThrottle(`email:${input.email}`);
@@ -285,9 +345,11 @@ export async function createAccounts(opts: AccountsOptions): Promise<ServerAuth 
       await accounts.logout(x);
       await store.auth.deleteUser(ctx.userId); // every row the user owns goes with it (foreign keys cascade)
     },
+
+    twoFactor,
   };
 
-  return { principal, accounts };
+  return { principal, accounts, mustEnrol: (p) => twoFactor.mustEnrol(p.userId, p.role) };
 }
 
 async function newUser(tx: Store, u: { id: string; email: string; name: string; role: string; at: string }): Promise<void> {

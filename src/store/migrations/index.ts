@@ -14,6 +14,8 @@ import * as notesByInterview from './2026-11-26-10-notes-by-interview.js';
 import * as accounts from './2026-11-26-11-accounts.js';
 import * as campaignShares from './2026-11-26-12-campaign-shares.js';
 import * as insightsSpeed from './2026-11-26-13-insights-speed.js';
+import * as apiTokens from './2026-11-27-14-api-tokens.js';
+import * as twoFactor from './2026-11-27-15-two-factor.js';
 
 export const MIGRATIONS: Record<string, Migration> = {
   '2026-11-26-01-initial': initial,
@@ -29,4 +31,6 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026-11-26-11-accounts': accounts,
   '2026-11-26-12-campaign-shares': campaignShares,
   '2026-11-26-13-insights-speed': insightsSpeed,
+  '2026-11-27-14-api-tokens': apiTokens,
+  '2026-11-27-15-two-factor': twoFactor,
 };

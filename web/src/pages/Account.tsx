@@ -6,6 +6,8 @@ import { accounts, fieldErrors, messageOf } from '../api';
 import { useSession, useUser } from '../auth';
 import { FormError } from '../components/Field';
 import { PasswordField } from '../components/PasswordField';
+import { ApiTokens } from '../components/ApiTokens';
+import { TwoFactorPanel } from '../components/TwoFactor';
 import { useFocusFirstInvalid, usePageTitle } from '../hooks';
 import { ROLE_LABEL, useSignOut } from '../components/AccountMenu';
 
@@ -51,6 +53,8 @@ export function AccountPage() {
           </a>
         </div>
       </section>
+      <TwoFactorPanel />
+      <ApiTokens />
       <DeleteAccount />
     </div>
   );

@@ -7,6 +7,7 @@ import { Link } from 'react-router';
 import { admin, adminKeys, ApiError, fieldErrors, messageOf, type AdminUserView, type InvitationView, type UserRole } from '../api';
 import { useUser } from '../auth';
 import { ROLE_LABEL } from '../components/AccountMenu';
+import { SecondFactorRule } from '../components/TwoFactor';
 import { EmptyState, LoadError, Loading } from '../components/common';
 import { FormError, InlineError, SelectField, Status, SubmitRow, TextField } from '../components/Field';
 import { useFormatters } from '../format';
@@ -42,6 +43,7 @@ export function AdminPage() {
       <p className="lede">Invite job seekers and advisers, and manage their accounts. What they keep in coffeechat stays theirs.</p>
       <Invitations />
       <Users selfId={user.id} />
+      <SecondFactorRule />
     </div>
   );
 }

@@ -21,16 +21,31 @@ export function LoginPage() {
   const notice = leftBySession ?? (location.state as SignInNotice | null)?.notice ?? null;
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
+  // An account with a second factor answers a right password with the code step.
+  const [codeStep, setCodeStep] = useState(false);
   const login = useMutation({
     mutationFn: () => accounts.login({ email: email.trim(), password }),
     // The gate then moves on from this page, to `?next=` or the user's start page.
-    onSuccess: ({ user }) => signedIn(user),
+    onSuccess: (r) => {
+      setPassword('');
+      if ('user' in r) signedIn(r.user);
+      else setCodeStep(true);
+    },
     onError: () => setPassword(''),
   });
   const formRef = useRef<HTMLFormElement>(null);
   useFocusFirstInvalid(formRef, login.error);
   const errors = login.isError ? fieldErrors(login.error) : {};
 
+  if (codeStep)
+    return (
+      <CodeStep
+        onExpired={() => {
+          login.reset();
+          setCodeStep(false);
+        }}
+      />
+    );
   return (
     <div className="page page--narrow">
       <h1>Sign in</h1>
@@ -67,6 +82,53 @@ export function LoginPage() {
       <p className="muted">
         No account yet? Accounts on this server are by invitation: ask the person who runs it, or your adviser, to invite you.
       </p>
+    </div>
+  );
+}
+
+/** The second step for an account with a second factor: a code from the app or a recovery code. */
+function CodeStep({ onExpired }: { onExpired: () => void }) {
+  const { signedIn } = useSession();
+  const [code, setCode] = useState('');
+  const verify = useMutation({
+    mutationFn: () => accounts.loginCode(code.trim()),
+    onSuccess: ({ user }) => signedIn(user),
+    onError: () => setCode(''),
+  });
+  const formRef = useRef<HTMLFormElement>(null);
+  useFocusFirstInvalid(formRef, verify.error);
+  const message = verify.isError ? messageOf(verify.error) : null;
+  return (
+    <div className="page page--narrow">
+      <h1>Enter your code</h1>
+      <form
+        ref={formRef}
+        className="form panel"
+        aria-label="Second factor"
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          verify.mutate();
+        }}
+      >
+        <FormError error={message} />
+        <TextField
+          label="Code"
+          hint="The six digits your authenticator app shows, or one of your recovery codes."
+          value={code}
+          onChange={setCode}
+          autoComplete="one-time-code"
+          required
+        />
+        <SubmitRow label="Sign in" pendingLabel="Checking…" pending={verify.isPending} done={null} />
+      </form>
+      {message && /expired/.test(message) ? (
+        <p>
+          <button type="button" className="button" onClick={onExpired}>
+            Start again with your password
+          </button>
+        </p>
+      ) : null}
     </div>
   );
 }

@@ -7,6 +7,7 @@ import { api, fieldErrors, keys, messageOf, type AllSettings } from '../api';
 import { LoadError, Loading } from '../components/common';
 import { SmtpSettings } from '../components/SmtpSettings';
 import { CalendarFeed } from '../components/CalendarFeed';
+import { Backups } from '../components/Backups';
 import { explain, FormError, Status, TextField } from '../components/Field';
 import { usePageTitle, useRefreshAll, useFocusFirstInvalid } from '../hooks';
 import { PRESET_HINT, PRESET_LABEL, PRESETS } from '../labels';
@@ -30,6 +31,7 @@ export function SettingsPage() {
       {settings.data ? <SettingsForm initial={settings.data} /> : null}
       {settings.data ? <SmtpSettings initial={settings.data} /> : null}
       <CalendarFeed />
+      <Backups />
     </div>
   );
 }
