@@ -69,6 +69,8 @@ async function openSqlite(file: string): Promise<OpenDb> {
   const db = new Kysely<Database>({ dialect });
   const close = async () => {
     try {
+      // Unmapped first: the statistics read whole indexes, which would all stay mapped.
+      raw.pragma('mmap_size = 0');
       raw.pragma('optimize');
     } catch {
       /* read-only or busy: statistics can wait for the next close */
