@@ -1,5 +1,5 @@
 // Entry point: the query cache, the routes, and the shell.
-import { StrictMode } from 'react';
+import { StrictMode, type ComponentType } from 'react';
 import { createRoot } from 'react-dom/client';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { createBrowserRouter, isRouteErrorResponse, Link, useRouteError } from 'react-router';
@@ -7,29 +7,6 @@ import { RouterProvider } from 'react-router/dom';
 import { ApiError } from './api';
 import { SessionProvider } from './auth';
 import { Layout } from './components/Layout';
-import { CampaignPage } from './pages/CampaignPage';
-import { CampaignsPage } from './pages/Campaigns';
-import { ContactPage } from './pages/ContactPage';
-import { ContactsPage } from './pages/Contacts';
-import { DraftPage } from './pages/Draft';
-import { DuplicatesPage } from './pages/Duplicates';
-import { ImportPage } from './pages/Import';
-import { InsightsPage } from './pages/Insights';
-import { InterviewsPage } from './pages/Interviews';
-import { LivePage } from './pages/Live';
-import { InterviewPage } from './pages/InterviewPage';
-import { NetworkPage } from './pages/Network';
-import { NotFoundPage } from './pages/NotFound';
-import { PrepPage } from './pages/Prep';
-import { AccountPage } from './pages/Account';
-import { AdminPage } from './pages/Admin';
-import { AdviserCampaignPage } from './pages/AdviserCampaign';
-import { CohortPage } from './pages/Cohort';
-import { LoginPage } from './pages/Login';
-import { RegisterPage } from './pages/Register';
-import { ResetPage } from './pages/Reset';
-import { SetupPage } from './pages/Setup';
-import { SettingsPage } from './pages/Settings';
 import { TodayPage } from './pages/Today';
 import './styles.css';
 
@@ -58,35 +35,41 @@ function RouteError() {
   );
 }
 
+// Today is the home page and comes with the first script; every other page is its own chunk,
+// fetched on the first visit to it, so that the first visit downloads and parses only what Today needs.
+const page =
+  <K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) =>
+  async () => ({ Component: (await load())[name] });
+
 const router = createBrowserRouter([
   {
     element: <Layout />,
     errorElement: <RouteError />,
     children: [
       { path: '/', element: <TodayPage /> },
-      { path: '/contacts', element: <ContactsPage /> },
-      { path: '/contacts/duplicates', element: <DuplicatesPage /> },
-      { path: '/contacts/:id', element: <ContactPage /> },
-      { path: '/import', element: <ImportPage /> },
-      { path: '/campaigns', element: <CampaignsPage /> },
-      { path: '/campaigns/:id', element: <CampaignPage /> },
-      { path: '/interviews', element: <InterviewsPage /> },
-      { path: '/interviews/:id/draft', element: <DraftPage /> },
-      { path: '/interviews/:id/live', element: <LivePage /> },
-      { path: '/interviews/:id/prep', element: <PrepPage /> },
-      { path: '/interviews/:id', element: <InterviewPage /> },
-      { path: '/network', element: <NetworkPage /> },
-      { path: '/insights', element: <InsightsPage /> },
-      { path: '/settings', element: <SettingsPage /> },
-      { path: '/login', element: <LoginPage /> },
-      { path: '/setup', element: <SetupPage /> },
-      { path: '/register', element: <RegisterPage /> },
-      { path: '/reset', element: <ResetPage /> },
-      { path: '/account', element: <AccountPage /> },
-      { path: '/admin', element: <AdminPage /> },
-      { path: '/cohort', element: <CohortPage /> },
-      { path: '/adviser/campaigns/:id', element: <AdviserCampaignPage /> },
-      { path: '*', element: <NotFoundPage /> },
+      { path: '/contacts', lazy: page(() => import('./pages/Contacts'), 'ContactsPage') },
+      { path: '/contacts/duplicates', lazy: page(() => import('./pages/Duplicates'), 'DuplicatesPage') },
+      { path: '/contacts/:id', lazy: page(() => import('./pages/ContactPage'), 'ContactPage') },
+      { path: '/import', lazy: page(() => import('./pages/Import'), 'ImportPage') },
+      { path: '/campaigns', lazy: page(() => import('./pages/Campaigns'), 'CampaignsPage') },
+      { path: '/campaigns/:id', lazy: page(() => import('./pages/CampaignPage'), 'CampaignPage') },
+      { path: '/interviews', lazy: page(() => import('./pages/Interviews'), 'InterviewsPage') },
+      { path: '/interviews/:id/draft', lazy: page(() => import('./pages/Draft'), 'DraftPage') },
+      { path: '/interviews/:id/live', lazy: page(() => import('./pages/Live'), 'LivePage') },
+      { path: '/interviews/:id/prep', lazy: page(() => import('./pages/Prep'), 'PrepPage') },
+      { path: '/interviews/:id', lazy: page(() => import('./pages/InterviewPage'), 'InterviewPage') },
+      { path: '/network', lazy: page(() => import('./pages/Network'), 'NetworkPage') },
+      { path: '/insights', lazy: page(() => import('./pages/Insights'), 'InsightsPage') },
+      { path: '/settings', lazy: page(() => import('./pages/Settings'), 'SettingsPage') },
+      { path: '/login', lazy: page(() => import('./pages/Login'), 'LoginPage') },
+      { path: '/setup', lazy: page(() => import('./pages/Setup'), 'SetupPage') },
+      { path: '/register', lazy: page(() => import('./pages/Register'), 'RegisterPage') },
+      { path: '/reset', lazy: page(() => import('./pages/Reset'), 'ResetPage') },
+      { path: '/account', lazy: page(() => import('./pages/Account'), 'AccountPage') },
+      { path: '/admin', lazy: page(() => import('./pages/Admin'), 'AdminPage') },
+      { path: '/cohort', lazy: page(() => import('./pages/Cohort'), 'CohortPage') },
+      { path: '/adviser/campaigns/:id', lazy: page(() => import('./pages/AdviserCampaign'), 'AdviserCampaignPage') },
+      { path: '*', lazy: page(() => import('./pages/NotFound'), 'NotFoundPage') },
     ],
   },
 ]);

@@ -24,7 +24,8 @@ export function TodayPage() {
   const today = useQuery({
     queryKey: [...keys.today, all ? 'all' : 'first'],
     queryFn: () => api.today(all ? MAX_LIMIT : undefined),
-    enabled: overview.isSuccess && !empty,
+    // Asked for alongside the overview rather than after it: one round trip less before the day shows.
+    enabled: !empty,
     placeholderData: keepPreviousData,
   });
 
