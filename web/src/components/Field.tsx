@@ -14,6 +14,45 @@ function describedBy(...ids: (string | false | undefined)[]): string | undefined
   return s || undefined;
 }
 
+/** The ids of a field's hint and error, and the `aria-describedby` that names them. */
+export function fieldIds(id: string, hint: unknown, error: string | undefined) {
+  const hintId = hint ? `${id}-hint` : undefined;
+  const errId = error ? `${id}-err` : undefined;
+  return { hintId, errId, describedBy: describedBy(hintId, errId) };
+}
+
+/** What every labelled control sits in: the label, the hint above it, the error below. */
+export function FieldFrame(p: {
+  id: string;
+  label: string;
+  required?: boolean | undefined;
+  hint?: ReactNode;
+  error?: string | undefined;
+  className?: string | undefined;
+  children: ReactNode;
+}) {
+  const { hintId, errId } = fieldIds(p.id, p.hint, p.error);
+  return (
+    <div className={'field' + (p.error ? ' field--error' : '') + (p.className ? ' ' + p.className : '')}>
+      <label htmlFor={p.id}>
+        {p.label}
+        {p.required ? <span className="req"> (required)</span> : null}
+      </label>
+      {p.hint ? (
+        <p className="hint" id={hintId}>
+          {p.hint}
+        </p>
+      ) : null}
+      {p.children}
+      {p.error ? (
+        <p className="error" id={errId}>
+          {explain(p.label, p.error)}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
 interface BaseProps {
   label: string;
   error?: string | undefined;
@@ -40,8 +79,6 @@ interface TextFieldProps extends BaseProps {
 
 export function TextField(p: TextFieldProps) {
   const id = useId();
-  const hintId = p.hint ? `${id}-hint` : undefined;
-  const errId = p.error ? `${id}-err` : undefined;
   const common = {
     id,
     name: p.name,
@@ -50,21 +87,12 @@ export function TextField(p: TextFieldProps) {
     placeholder: p.placeholder,
     maxLength: p.maxLength,
     'aria-invalid': p.error ? true : undefined,
-    'aria-describedby': describedBy(hintId, errId),
+    'aria-describedby': fieldIds(id, p.hint, p.error).describedBy,
     'data-search': p.isPageSearch ? '' : undefined,
     ref: p.inputRef,
   };
   return (
-    <div className={'field' + (p.error ? ' field--error' : '') + (p.className ? ' ' + p.className : '')}>
-      <label htmlFor={id}>
-        {p.label}
-        {p.required ? <span className="req"> (required)</span> : null}
-      </label>
-      {p.hint ? (
-        <p className="hint" id={hintId}>
-          {p.hint}
-        </p>
-      ) : null}
+    <FieldFrame id={id} label={p.label} required={p.required} hint={p.hint} error={p.error} className={p.className}>
       {p.multiline ? (
         <textarea {...common} rows={p.rows ?? 4} onChange={(e) => p.onChange(e.target.value)} />
       ) : (
@@ -76,12 +104,7 @@ export function TextField(p: TextFieldProps) {
           onChange={(e) => p.onChange(e.target.value)}
         />
       )}
-      {p.error ? (
-        <p className="error" id={errId}>
-          {explain(p.label, p.error)}
-        </p>
-      ) : null}
-    </div>
+    </FieldFrame>
   );
 }
 
@@ -98,23 +121,15 @@ interface SelectFieldProps<V extends string> extends BaseProps {
 export function SelectField<V extends string>(p: SelectFieldProps<V>) {
   const generated = useId();
   const id = p.id ?? generated;
-  const hintId = p.hint ? `${id}-hint` : undefined;
-  const errId = p.error ? `${id}-err` : undefined;
   return (
-    <div className={'field' + (p.error ? ' field--error' : '') + (p.className ? ' ' + p.className : '')}>
-      <label htmlFor={id}>{p.label}</label>
-      {p.hint ? (
-        <p className="hint" id={hintId}>
-          {p.hint}
-        </p>
-      ) : null}
+    <FieldFrame id={id} label={p.label} hint={p.hint} error={p.error} className={p.className}>
       <select
         id={id}
         ref={p.selectRef}
         value={p.value}
         disabled={p.disabled}
         aria-invalid={p.error ? true : undefined}
-        aria-describedby={describedBy(hintId, errId)}
+        aria-describedby={fieldIds(id, p.hint, p.error).describedBy}
         onChange={(e) => p.onChange(e.target.value as V)}
       >
         {p.options.map((o) => (
@@ -123,12 +138,7 @@ export function SelectField<V extends string>(p: SelectFieldProps<V>) {
           </option>
         ))}
       </select>
-      {p.error ? (
-        <p className="error" id={errId}>
-          {explain(p.label, p.error)}
-        </p>
-      ) : null}
-    </div>
+    </FieldFrame>
   );
 }
 
@@ -139,17 +149,10 @@ interface CheckboxProps extends BaseProps {
 
 export function CheckboxField(p: CheckboxProps) {
   const id = useId();
-  const hintId = p.hint ? `${id}-hint` : undefined;
-  const errId = p.error ? `${id}-err` : undefined;
+  const { hintId, errId, describedBy } = fieldIds(id, p.hint, p.error);
   return (
     <div className={'field field--check' + (p.className ? ' ' + p.className : '')}>
-      <input
-        id={id}
-        type="checkbox"
-        checked={p.checked}
-        aria-describedby={describedBy(hintId, errId)}
-        onChange={(e) => p.onChange(e.target.checked)}
-      />
+      <input id={id} type="checkbox" checked={p.checked} aria-describedby={describedBy} onChange={(e) => p.onChange(e.target.checked)} />
       <div>
         <label htmlFor={id}>{p.label}</label>
         {p.hint ? (

@@ -1,7 +1,7 @@
 // A password input wired like the other fields (label, hint, error), with the autocomplete token
 // password managers need and a button to show what was typed (easier on a phone than retyping).
 import { useId, useState, type ReactNode, type Ref } from 'react';
-import { explain } from './Field';
+import { FieldFrame, fieldIds } from './Field';
 
 /** What every form that sets a password says about it (the server's rule: 8–128, nothing else). */
 export const NEW_PASSWORD_HINT = 'Between 8 and 128 characters. A few unrelated words make a strong password that is easy to remember.';
@@ -21,20 +21,8 @@ interface PasswordFieldProps {
 export function PasswordField(p: PasswordFieldProps) {
   const id = useId();
   const [shown, setShown] = useState(false);
-  const hintId = p.hint ? `${id}-hint` : undefined;
-  const errId = p.error ? `${id}-err` : undefined;
-  const describedBy = [hintId, errId].filter(Boolean).join(' ') || undefined;
   return (
-    <div className={'field' + (p.error ? ' field--error' : '')}>
-      <label htmlFor={id}>
-        {p.label}
-        {p.required ? <span className="req"> (required)</span> : null}
-      </label>
-      {p.hint ? (
-        <p className="hint" id={hintId}>
-          {p.hint}
-        </p>
-      ) : null}
+    <FieldFrame id={id} label={p.label} required={p.required} hint={p.hint} error={p.error}>
       <input
         id={id}
         ref={p.inputRef}
@@ -45,17 +33,12 @@ export function PasswordField(p: PasswordFieldProps) {
         spellCheck={false}
         autoCapitalize="off"
         aria-invalid={p.error ? true : undefined}
-        aria-describedby={describedBy}
+        aria-describedby={fieldIds(id, p.hint, p.error).describedBy}
         onChange={(e) => p.onChange(e.target.value)}
       />
       <button type="button" className="link-button small" aria-pressed={shown} onClick={() => setShown((s) => !s)}>
         Show password<span className="visually-hidden"> ({p.label})</span>
       </button>
-      {p.error ? (
-        <p className="error" id={errId}>
-          {explain(p.label, p.error)}
-        </p>
-      ) : null}
-    </div>
+    </FieldFrame>
   );
 }
