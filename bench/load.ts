@@ -14,6 +14,7 @@ import { freePort, start, type Spawned } from './procs.js';
 import { figure, type Figure } from './report.js';
 import { quantile } from './stats.js';
 import { PER_USER, PASSWORD, seedLoadWorld, type LoadUser } from './load-seed.js';
+import { memoryProbe, sampleEvery, timeline, type MemorySample } from './server-memory.js';
 
 export const DEFAULT_PG_URL = 'postgres://cc:ccpw@127.0.0.1:54329/cc';
 
@@ -22,13 +23,37 @@ interface Plan {
   /** The scenario's overall rate: each account once every users / rate seconds. */
   rate: number;
   seconds: number;
+  /** The same traffic before the run, not counted: the run's start is its end. */
   warmupSeconds: number;
   rungSeconds: number;
+  /** How often the server's memory is sampled during the run. */
+  sampleSeconds: number;
 }
 
-const FULL: Plan = { users: 200, rate: 100, seconds: 60, warmupSeconds: 10, rungSeconds: 10 };
+// 30 s of warm-up: V8 keeps enlarging its heap for this traffic for tens of seconds (the RSS
+// climbs while the heap in use stays flat), as in the soak (bench/soak.ts).
+const FULL: Plan = { users: 200, rate: 100, seconds: 60, warmupSeconds: 30, rungSeconds: 10, sampleSeconds: 5 };
 // For trying the harness: fewer accounts (each sign-in costs a password hash), short runs.
-const QUICK: Plan = { users: 40, rate: 20, seconds: 10, warmupSeconds: 2, rungSeconds: 3 };
+const QUICK: Plan = { users: 40, rate: 20, seconds: 10, warmupSeconds: 2, rungSeconds: 3, sampleSeconds: 1 };
+/**
+ * COFFEECHAT_LOAD_SECONDS and COFFEECHAT_LOAD_WARMUP_SECONDS lengthen the run or its warm-up, to
+ * see whether the server's memory levels off (the figures then describe that longer run).
+ */
+function withOverrides(plan: Plan): Plan {
+  const seconds = (name: string, fallback: number) => {
+    const raw = process.env[name];
+    if (raw === undefined || raw === '') return fallback;
+    const n = Number(raw);
+    if (!Number.isInteger(n) || n < 0) throw new Error(`${name} must be a whole number of seconds, not "${raw}".`);
+    return n;
+  };
+  return {
+    ...plan,
+    seconds: seconds('COFFEECHAT_LOAD_SECONDS', plan.seconds),
+    warmupSeconds: seconds('COFFEECHAT_LOAD_WARMUP_SECONDS', plan.warmupSeconds),
+  };
+}
+
 /** Rates tried above the scenario's, in order, until one is not held. */
 const LADDER = [150, 200, 300, 400, 600, 800, 1200, 1600, 2400, 3200, 4800, 6400];
 const P99_MAX = 100;
@@ -57,6 +82,8 @@ const held = (r: Run) => r.p99 <= P99_MAX && r.errors === 0 && r.achieved >= r.r
 interface ClientInternals {
   _doRequest: (...args: unknown[]) => void;
   destroyed: boolean;
+  /** The context handed to setupRequest for the request in flight (replaced for each request). */
+  requestIterator: { context: object };
 }
 
 /**
@@ -90,13 +117,13 @@ interface DriveOptions {
   headersOf?: (i: number) => Record<string, string>;
   /** Turns the connection's request into the next one to send. */
   next?: (req: autocannon.Request, context: Stamp) => autocannon.Request;
-  answered?: (context: Stamp) => void;
+  /** Each answer, with autocannon's own measure of its time (ms), the one its percentiles use. */
+  answered?: (context: Stamp, ms: number) => void;
 }
 
 /** What a connection remembers of its request in flight (autocannon's per-connection context). */
 interface Stamp {
   kind?: Kind;
-  sentAt?: number;
 }
 
 async function drive(o: DriveOptions): Promise<Run> {
@@ -111,17 +138,18 @@ async function drive(o: DriveOptions): Promise<Run> {
       const i = made++;
       if (o.headersOf) client.setHeaders(o.headersOf(i));
       pace(client, (o.connections / o.rate) * 1000, rng);
+      // autocannon times a request from its write to its answer. Timing it ourselves from when
+      // setupRequest built it was wrong for each connection's first request, which is built at
+      // setup and then waits for its paced start (up to one period): ~3% of a 60 s run, enough to
+      // put each kind's p99 near a second while the overall p99 stayed under 100 ms.
+      // 'response' is emitted before the next request replaces the context, so it is this one's.
+      const answered = o.answered;
+      if (answered)
+        client.on('response', (_status: number, _bytes: number, ms: number) =>
+          answered((client as unknown as ClientInternals).requestIterator.context as Stamp, ms),
+        );
     },
-    ...(o.next
-      ? {
-          requests: [
-            {
-              setupRequest: o.next as (req: autocannon.Request, context: object) => autocannon.Request,
-              ...(o.answered ? { onResponse: (_status: number, _body: string, context: object) => o.answered!(context as Stamp) } : {}),
-            },
-          ],
-        }
-      : {}),
+    ...(o.next ? { requests: [{ setupRequest: o.next as (req: autocannon.Request, context: object) => autocannon.Request }] } : {}),
   });
   // autocannon's percentiles cover answered requests only. A request that timed out took at
   // least the timeout, so when more than 1% (50%) of them did, p99 (p50) is the timeout: a floor.
@@ -140,18 +168,23 @@ async function drive(o: DriveOptions): Promise<Run> {
   };
 }
 
-/** The server's resident memory in MiB (Linux). */
-function rssMiB(pid: number): number {
-  const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-  if (!m) throw new Error(`No VmRSS for process ${pid}.`);
-  return Number(m[1]) / 1024;
-}
-
 /** CPU time (user + system, ms) a process has used so far (Linux; clock ticks of 10 ms). */
 function cpuMs(pid: number): number {
   // Fields after the command name, which is in parentheses and may hold spaces.
   const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
   return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
+/**
+ * Waits (up to 15 s) until the server has used almost no CPU for half a second: when the machine
+ * is busy, requests autocannon gave up on are still queued in it, and their memory is no leak.
+ */
+async function settled(pid: number): Promise<void> {
+  for (let i = 0; i < 30; i++) {
+    const before = cpuMs(pid);
+    await new Promise((r) => setTimeout(r, 500));
+    if (cpuMs(pid) - before <= 20) return;
+  }
 }
 
 async function waitFor(url: string, p: Spawned, what: string): Promise<void> {
@@ -286,15 +319,13 @@ function mixed(url: string, sessions: Session[], rate: number, seconds: number):
       if (!s) return req;
       const kind = rng.weighted(MIX);
       const r = requestFor(kind, s, rng);
-      // Built just before it is written (see pace), so this is when it leaves.
       context.kind = kind;
-      context.sentAt = performance.now();
       const headers: Record<string, string> = { cookie: s.cookie };
       if (r.body) Object.assign(headers, { 'content-type': 'application/json', 'x-coffeechat-csrf': s.csrf });
       return { ...req, method: r.method, path: `/api/v1${r.path}`, headers, body: r.body ?? '' };
     },
-    answered: (context) => {
-      if (context.kind && context.sentAt !== undefined) byKind.get(context.kind)!.push(performance.now() - context.sentAt);
+    answered: (context, ms) => {
+      if (context.kind) byKind.get(context.kind)!.push(ms);
     },
   };
 }
@@ -332,7 +363,7 @@ export interface LoadOptions {
 }
 
 export async function loadFigures(o: LoadOptions): Promise<Figure[]> {
-  const plan = o.quick ? QUICK : FULL;
+  const plan = withOverrides(o.quick ? QUICK : FULL);
   const { log } = o;
   const pgUrl = o.pgUrl ?? process.env.COFFEECHAT_BENCH_PG_URL ?? DEFAULT_PG_URL;
   log(`Load average ${loadavg()[0]!.toFixed(2)} on ${cpus().length} cores at start${o.quick ? ' (quick: a trial, not figures)' : ''}.`);
@@ -343,9 +374,15 @@ export async function loadFigures(o: LoadOptions): Promise<Figure[]> {
   try {
     const port = await freePort();
     const base = `http://127.0.0.1:${port}`;
-    const server = start(node, [o.bin, 'serve', '--accounts', '--port', String(port), '--db', world.url], o.env, o.root);
+    const probe = memoryProbe(o.root);
+    const server = start(
+      node,
+      [...probe.nodeArgs, o.bin, 'serve', '--accounts', '--port', String(port), '--db', world.url],
+      { ...o.env, ...probe.env },
+      o.root,
+    );
     let main: Run;
-    let rss: { start: number; end: number };
+    let memory: MemorySample[];
     let subject: Awaited<ReturnType<typeof ladder>>;
     try {
       await waitFor(`${base}/api/v1/ready`, server, 'coffeechat serve --accounts');
@@ -355,17 +392,32 @@ export async function loadFigures(o: LoadOptions): Promise<Figure[]> {
       log(`One request at a time (median of 20): ${await oneAtATime(`${base}/api/v1`, sessions, 20, mulberry32(1))}`);
 
       const pid = server.child.pid!;
-      log(`Warming up for ${plan.warmupSeconds} s at ${plan.rate} req/s…`);
+      const signedIn = probe.sample(pid, 0);
+      log(`Warming up for ${plan.warmupSeconds} s at ${plan.rate} req/s (server RSS ${signedIn.rss.toFixed(1)} MiB before)…`);
       await drive(mixed(base, sessions, plan.rate, plan.warmupSeconds));
-      rss = { start: rssMiB(pid), end: 0 };
+      await settled(pid);
       log(`Mixed load: ${plan.users} accounts, ${plan.rate} req/s for ${plan.seconds} s (load average ${loadavg()[0]!.toFixed(2)})…`);
+      // The run's start is the end of the warm-up: the same traffic, not counted. Its RSS is read
+      // first; then a full collection (a pause of some ms) tells what the heap holds at that point.
+      const sampler = sampleEvery(probe, pid, plan.sampleSeconds);
+      const heldBefore = await probe.collect(pid);
       const cpuBefore = cpuMs(pid);
       const scenario = mixed(base, sessions, plan.rate, plan.seconds);
       main = await drive(scenario);
-      rss.end = rssMiB(pid);
+      memory = sampler.stop();
       const cpu = cpuMs(pid) - cpuBefore;
+      await settled(pid);
+      const heldAfter = await probe.collect(pid);
+      const [first, last] = [memory[0]!, memory.at(-1)!];
       log(
-        `  ${fmt(main)}; server RSS ${rss.start.toFixed(1)} → ${rss.end.toFixed(1)} MiB (load average ${loadavg()[0]!.toFixed(2)} at end)`,
+        `  ${fmt(main)}; server RSS ${first.rss.toFixed(1)} → ${last.rss.toFixed(1)} MiB from the end of the warm-up (load average ${loadavg()[0]!.toFixed(2)} at end)`,
+      );
+      log(`  server memory (MiB) every ${plan.sampleSeconds} s of the run:`);
+      for (const line of timeline(memory)) log(line);
+      // Garbage in the heap comes and goes with each collection; what survives a full one after
+      // the run, compared with the same before it, is what requests left behind.
+      log(
+        `  heap in use after a full collection: ${heldBefore.toFixed(1)} MiB at the start, ${heldAfter.toFixed(1)} MiB at the end (${heldAfter >= heldBefore ? '+' : ''}${(heldAfter - heldBefore).toFixed(1)} MiB)`,
       );
       // CPU per answer depends far less on what else the machine runs than latency does.
       log(
@@ -382,6 +434,7 @@ export async function loadFigures(o: LoadOptions): Promise<Figure[]> {
       subject = await ladder('coffeechat', main, (rate) => drive(mixed(base, sessions, rate, plan.rungSeconds)), plan.rate, log);
     } finally {
       await stop(server);
+      probe.dispose();
     }
 
     const barePort = await freePort();
@@ -435,10 +488,13 @@ export async function loadFigures(o: LoadOptions): Promise<Figure[]> {
       }),
       figure({
         name: 'load.pg.server.rss.end',
-        value: rss.end,
+        value: memory.at(-1)!.rss,
         unit: 'MiB',
         better: 'lower',
-        baseline: { name: `server RSS at the start of the ${plan.seconds} s run`, value: rss.start },
+        baseline: {
+          name: `server RSS at the start of the ${plan.seconds} s run, after ${plan.warmupSeconds} s of the same traffic`,
+          value: memory[0]!.rss,
+        },
         goal: { ratioMax: 1.1 },
       }),
       figure({

@@ -356,6 +356,7 @@ async function main() {
   if (process.argv[2] === 'import') return importOnly();
   if (process.argv[2] === 'cli') return cliOnly();
   if (process.argv[2] === 'web') return webOnly();
+  if (process.argv[2] === 'backup') return (await import('./backup.js')).backupOnly(ROOT, BIN, log);
   if (!existsSync(join(ROOT, 'dist', 'cli.js'))) throw new Error('dist/cli.js is missing: run `npm run build` first (npm run bench does).');
   // Other work on a 2-core box shows up in every figure: say how busy it was.
   const [load] = loadavg();

@@ -16,6 +16,7 @@ import { mulberry32, type Rng } from './prng.js';
 import { freePort, start } from './procs.js';
 import { figure, printTable, writeResults, type Figure } from './report.js';
 import { ensureDatabase, SMALL } from './seed.js';
+import { memoryProbe } from './server-memory.js';
 import { median, quantile } from './stats.js';
 import { FAMILY_NAMES, GIVEN_NAMES, NOTE_WORDS } from './words.js';
 
@@ -123,6 +124,8 @@ interface Minute {
   errors: number;
   latencies: number[];
   rss: number[];
+  /** The server's heap in use at its low points (bench/server-memory.ts), MiB. */
+  heap: number[];
   fds: number[];
 }
 
@@ -155,11 +158,24 @@ async function main() {
   Object.assign(env, { COFFEECHAT_NOW: NOW, HOME: home, XDG_DATA_HOME: join(home, 'share') });
 
   const port = await freePort();
-  const server = start(process.execPath, [BIN, 'serve', '--port', String(port), '--db', SOAK_DB], env, ROOT);
+  const probe = memoryProbe(ROOT);
+  const server = start(
+    process.execPath,
+    [...probe.nodeArgs, BIN, 'serve', '--port', String(port), '--db', SOAK_DB],
+    { ...env, ...probe.env },
+    ROOT,
+  );
   const base = `http://127.0.0.1:${port}/api/v1`;
   const agent = new Agent({ keepAlive: true, maxSockets: CONNECTIONS });
   const rng = mulberry32(11);
-  const minutes: Minute[] = Array.from({ length: Math.ceil(MINUTES) }, () => ({ requests: 0, errors: 0, latencies: [], rss: [], fds: [] }));
+  const minutes: Minute[] = Array.from({ length: Math.ceil(MINUTES) }, () => ({
+    requests: 0,
+    errors: 0,
+    latencies: [],
+    rss: [],
+    heap: [],
+    fds: [],
+  }));
   const firstErrors: string[] = [];
   let sampler: NodeJS.Timeout | undefined;
   try {
@@ -208,13 +224,14 @@ async function main() {
     // Warm-up at the same rate, not counted: minute 1 then starts from a server whose JIT, caches
     // and heap have settled, so the growth from minute 1 to the last is what a leak would add.
     log(`Warming up for ${WARMUP_S} s at ${RATE} req/s…`);
-    const warm: Minute = { requests: 0, errors: 0, latencies: [], rss: [], fds: [] };
+    const warm: Minute = { requests: 0, errors: 0, latencies: [], rss: [], heap: [], fds: [] };
     const w0 = performance.now();
     await Promise.all(Array.from({ length: CONNECTIONS }, () => worker(w0, WARMUP_S * 1000, () => warm)));
     if (warm.errors) throw new Error(`${warm.errors} errors while warming up: ${firstErrors.join('; ')}`);
     next = 0;
 
     const pid = server.child.pid!;
+    probe.sample(pid, 0); // the heap's low points count from here, not from the server's start
     const t0 = performance.now();
     const durationMs = MINUTES * 60_000;
     const minuteOf = (t: number) => Math.min(minutes.length - 1, Math.floor((t - t0) / 60_000));
@@ -222,6 +239,7 @@ async function main() {
       const s = sample(pid);
       const m = minutes[minuteOf(performance.now())]!;
       m.rss.push(s.rssMb);
+      m.heap.push(probe.sample(pid, 0).heapFloor);
       m.fds.push(s.fds);
     };
     takeSample();
@@ -234,7 +252,7 @@ async function main() {
       if (done > lastReport) {
         const m = minutes[done - 1]!;
         log(
-          `  minute ${done}: ${m.requests} requests, ${m.errors} errors, p99 ${quantile(m.latencies, 0.99).toFixed(1)} ms, RSS ${median(m.rss).toFixed(1)} MB, ${Math.max(...m.fds)} fds`,
+          `  minute ${done}: ${m.requests} requests, ${m.errors} errors, p99 ${quantile(m.latencies, 0.99).toFixed(1)} ms, RSS ${median(m.rss).toFixed(1)} MB, heap in use ≥ ${Math.min(...m.heap).toFixed(1)} MiB, ${Math.max(...m.fds)} fds`,
         );
         lastReport = done;
       }
@@ -249,6 +267,7 @@ async function main() {
     server.child.kill('SIGTERM');
     await server.exited.catch(() => undefined);
     rmSync(home, { recursive: true, force: true });
+    probe.dispose();
   }
 
   const last = minutes[minutes.length - 1]!;
@@ -264,6 +283,10 @@ async function main() {
   const fds1 = Math.max(...first.fds);
   const fdsN = Math.max(...last.fds);
   log(`${requests} requests in ${MINUTES} min; RSS ${rss1.toFixed(1)} → ${rssN.toFixed(1)} MB; fds ${fds1} → ${fdsN}.`);
+  // What stays alive, unlike RSS, does not depend on how far V8 and malloc have grown their pools.
+  log(
+    `Heap in use at its low points: ${Math.min(...first.heap).toFixed(1)} MiB in minute 1, ${Math.min(...last.heap).toFixed(1)} MiB in the last.`,
+  );
 
   const figures: Figure[] = [
     figure({ name: 'soak.errors', value: errors, unit: 'requests', better: 'lower', baseline: null, goal: { max: 0 } }),

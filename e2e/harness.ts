@@ -1,17 +1,19 @@
 // What every browser suite needs: the built server (`coffeechat serve`) on a temporary SQLite file,
 // Debian's Chromium through playwright-core, pages that collect console errors, axe-core, and the
 // rule that a missing Chromium fails on CI but only skips by hand. Each suite file calls
-// `browserSuite(name, body)` and gets its own server and database.
+// `browserSuite(name, body)` and gets its own server and database: a SQLite file, or with
+// `database: 'postgres'` a fresh schema of COFFEECHAT_TEST_PG_URL (required on CI like Chromium).
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
+import { networkInterfaces, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freshPgSchema } from '../test/harness.js';
 
 const run = promisify(execFile);
 const require = createRequire(import.meta.url);
@@ -44,14 +46,15 @@ export interface Page$ {
 export interface WebApp {
   /** http://127.0.0.1:PORT */
   readonly base: string;
-  /** The SQLite file the server runs on. */
+  /** The SQLite file, or the PostgreSQL URL (with its schema), the server runs on. */
   readonly db: string;
   /** Console errors and uncaught exceptions from every page opened with `open`. */
   readonly problems: string[];
   api<T>(path: string, init?: RequestInit): Promise<T>;
   /** Runs the CLI on the same database at the same instant; resolves with stdout. */
   cli(...args: string[]): Promise<string>;
-  open(opts: { width: number; dark?: boolean }): Promise<{ ctx: BrowserContext; page: Page }>;
+  /** A new browser context (its own cookies); `mobile` makes it a touch phone (isMobile, hasTouch, 3× pixels). */
+  open(opts: { width: number; height?: number; dark?: boolean; mobile?: boolean }): Promise<{ ctx: BrowserContext; page: Page }>;
   visit(page: Page, path: string): Promise<void>;
   axeCheck(page: Page, label: string): Promise<string[]>;
   /** Everything the server printed so far (stdout and stderr), e.g. the one-time setup token. */
@@ -61,14 +64,29 @@ export interface WebApp {
 export interface SuiteOptions {
   /** More arguments for `coffeechat serve` (e.g. `--accounts`). */
   serverArgs?: string[];
+  /** Where the data lives: a temporary SQLite file (default) or a fresh schema of COFFEECHAT_TEST_PG_URL. */
+  database?: 'sqlite' | 'postgres';
+  /**
+   * The address `serve --host` listens on (default 127.0.0.1). For 0.0.0.0 the browsers reach the
+   * server through this machine's first non-loopback IPv4 address, as a phone on the same network
+   * would; `base` falls back to 127.0.0.1 on a machine without one.
+   */
+  host?: string;
 }
 
-async function freePort(): Promise<number> {
+/** This machine's first non-loopback IPv4 address, if it has one. */
+export function lanAddress(): string | undefined {
+  for (const list of Object.values(networkInterfaces()))
+    for (const a of list ?? []) if (a.family === 'IPv4' && !a.internal) return a.address;
+  return undefined;
+}
+
+async function freePort(host: string): Promise<number> {
   return new Promise((resolve, reject) => {
     const s = createServer();
     s.unref();
     s.on('error', reject);
-    s.listen(0, '127.0.0.1', () => {
+    s.listen(0, host, () => {
       const addr = s.address();
       const port = typeof addr === 'object' && addr ? addr.port : 0;
       s.close(() => resolve(port));
@@ -78,13 +96,18 @@ async function freePort(): Promise<number> {
 
 const axeSource = () => readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
-/** Declares a browser suite with its own server; skipped (or failed on CI) without Chromium. */
+/** Declares a browser suite with its own server; skipped (failed on CI) without Chromium, or PostgreSQL when it asks for one. */
 export function browserSuite(name: string, body: (app: WebApp) => void, options: SuiteOptions = {}): void {
-  if (!haveChromium) {
-    const why = `Chromium not found at ${chromiumPath}; set COFFEECHAT_TEST_CHROMIUM to its path (Debian: apt-get install chromium).`;
+  const pgUrl = process.env.COFFEECHAT_TEST_PG_URL;
+  const why = !haveChromium
+    ? `Chromium not found at ${chromiumPath}; set COFFEECHAT_TEST_CHROMIUM to its path (Debian: apt-get install chromium).`
+    : options.database === 'postgres' && !pgUrl
+      ? 'COFFEECHAT_TEST_PG_URL is not set, and this suite runs its server on PostgreSQL.'
+      : '';
+  if (why) {
     if (process.env.CI === 'true') {
       describe(name, () => {
-        it('needs a Chromium binary on CI', () => {
+        it('needs Chromium (and PostgreSQL where asked) on CI', () => {
           throw new Error(`${why} Browser tests are required on CI.`);
         });
       });
@@ -100,6 +123,7 @@ export function browserSuite(name: string, body: (app: WebApp) => void, options:
     let server: ChildProcess | undefined;
     let serverLog = '';
     let browser: Browser | undefined;
+    let dropSchema: (() => Promise<void>) | undefined;
     const env = { ...process.env, COFFEECHAT_NOW: NOW, TZ: 'UTC' };
 
     const app: WebApp = {
@@ -116,7 +140,11 @@ export function browserSuite(name: string, body: (app: WebApp) => void, options:
         return stdout;
       },
       async open(opts) {
-        const ctx = await browser!.newContext({ viewport: { width: opts.width, height: 900 }, colorScheme: opts.dark ? 'dark' : 'light' });
+        const ctx = await browser!.newContext({
+          viewport: { width: opts.width, height: opts.height ?? 900 },
+          colorScheme: opts.dark ? 'dark' : 'light',
+          ...(opts.mobile ? { isMobile: true, hasTouch: true, deviceScaleFactor: 3 } : {}),
+        });
         const page = await ctx.newPage();
         page.on('console', (m) => {
           if (m.type() === 'error') app.problems.push(`console error at ${page.url()}: ${m.text()}`);
@@ -163,10 +191,16 @@ export function browserSuite(name: string, body: (app: WebApp) => void, options:
         throw new Error('The build is missing (dist/cli.js or web/dist/index.html): run `npm run build` before the browser tests.');
       }
       dir = mkdtempSync(join(tmpdir(), 'coffeechat-e2e-'));
-      set.db = join(dir, 'e2e.db');
-      const port = await freePort();
-      set.base = `http://127.0.0.1:${port}`;
-      server = spawn(process.execPath, [bin, 'serve', '--port', String(port), '--db', app.db, ...(options.serverArgs ?? [])], {
+      if (options.database === 'postgres') {
+        const schema = await freshPgSchema(pgUrl!);
+        dropSchema = schema.drop;
+        set.db = schema.url;
+      } else set.db = join(dir, 'e2e.db');
+      const host = options.host ?? '127.0.0.1';
+      const port = await freePort(host);
+      set.base = `http://${host === '0.0.0.0' ? (lanAddress() ?? '127.0.0.1') : host}:${port}`;
+      const args = ['serve', '--port', String(port), '--host', host, '--db', app.db, ...(options.serverArgs ?? [])];
+      server = spawn(process.execPath, [bin, ...args], {
         cwd: root,
         env,
         stdio: ['ignore', 'pipe', 'pipe'],
@@ -208,6 +242,7 @@ export function browserSuite(name: string, body: (app: WebApp) => void, options:
         if (server.exitCode === null) server.kill('SIGKILL');
       }
       if (dir) rmSync(dir, { recursive: true, force: true });
+      await dropSchema?.();
     }, TIMEOUT);
 
     body(app);

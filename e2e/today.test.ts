@@ -24,6 +24,13 @@ browserSuite('Today in Chromium', ({ api, open, visit, axeCheck, problems }) => 
       await page.getByRole('list', { name: 'At a glance' }).waitFor();
       expect(await axeCheck(page, 'today with actions')).toEqual([]);
 
+      // Asking a second person starts from the campaign's suggestions, one click away.
+      await page.getByRole('link', { name: 'See whom else to ask — after Liam Chen' }).click();
+      await page.waitForURL(/\/campaigns\/[^/]+#suggestions$/);
+      await page.getByRole('heading', { name: 'Whom to ask first' }).waitFor();
+      await page.goBack();
+      await page.getByRole('list', { name: 'At a glance' }).waitFor();
+
       const before = await api<{ items: ActionRow[] }>('/api/v1/actions?status=open');
       const liam = before.items.find((a) => a.kind === 'ask-second-person' && a.contactName === 'Liam Chen')!;
       const priya = before.items.find((a) => a.kind === 'send-thank-you' && a.contactName === 'Priya Raman')!;
@@ -40,6 +47,30 @@ browserSuite('Today in Chromium', ({ api, open, visit, axeCheck, problems }) => 
       const snoozed = await api<ActionRow>(`/api/v1/actions/${priya.id}`);
       expect(snoozed.status).toBe('snoozed');
       expect(snoozed.snoozedUntil).toBe('2026-03-09T09:00:00.000Z'); // Monday 09:00 after Thursday 5 March (UTC)
+      expect(problems).toEqual([]);
+      await ctx.close();
+    },
+    TIMEOUT,
+  );
+
+  it(
+    'asks for its data once, with the page: the session, overview and day requests do not wait for the script',
+    async () => {
+      await api('/api/v1/demo', { method: 'POST' }).catch(() => undefined); // loaded already by the test above
+      const { ctx, page } = await open({ width: 1280 });
+      await visit(page, '/');
+      await page.getByRole('list', { name: 'At a glance' }).waitFor();
+      const entries = await page.evaluate(() =>
+        (globalThis.performance.getEntriesByType('resource') as unknown as { name: string; startTime: number; responseEnd: number }[]).map(
+          (e) => ({ path: new URL(e.name).pathname, start: e.startTime, end: e.responseEnd }),
+        ),
+      );
+      const script = entries.find((e) => e.path.endsWith('.js'))!;
+      for (const path of ['/api/v1/session', '/api/v1/overview', '/api/v1/today']) {
+        const asked = entries.filter((e) => e.path === path);
+        expect(asked, path).toHaveLength(1); // the page's own fetch() took the preloaded answer
+        expect(asked[0]!.start, path).toBeLessThan(script.end); // asked while the script was still arriving
+      }
       expect(problems).toEqual([]);
       await ctx.close();
     },

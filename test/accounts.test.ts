@@ -1,6 +1,9 @@
 // Accounts in server mode (issue 7): the first admin, sign-in and sign-out with real cookies, the
 // generic answers that reveal no account, throttling, roles, invitations, resets and deletion —
 // through the in-process app, on both databases.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createServerApp } from '../src/server/app.js';
 import { createAccounts, newSetupToken, THROTTLE as DEFAULTS } from '../src/server/auth/service.js';
@@ -52,22 +55,33 @@ class Browser {
     const text = await res.text();
     return { status: res.status, body: text ? JSON.parse(text) : null, cookies };
   }
+
+  /** A page of the web app (not the API), with this browser's cookies. */
+  async page(path: string): Promise<Response> {
+    const cookie = [...this.jar].map(([k, v]) => `${k}=${v}`).join('; ');
+    return this.app.request(
+      `${ORIGIN}${path}`,
+      { headers: cookie ? { cookie } : {} },
+      { incoming: { socket: { remoteAddress: this.address } } },
+    );
+  }
 }
 
-async function serverFor(t: TestCtx, baseUrl = ORIGIN) {
+async function serverFor(t: TestCtx, baseUrl = ORIGIN, webRoot?: string) {
   const deps = { store: t.store, clock: t.clock, ids: t.ids };
   const auth = await createAccounts({ db: t.db.db, deps, baseUrl, throttle: THROTTLE });
   const app = createServerApp({
     deps,
     userId: t.userId,
     auth,
+    ...(webRoot ? { webRoot } : {}),
     ...(baseUrl === ORIGIN ? {} : { baseUrl, extraHosts: [new URL(baseUrl).hostname] }),
   });
   return { app, browser: (address?: string) => new Browser(app, address) };
 }
 
-async function setUp(t: TestCtx) {
-  const s = await serverFor(t);
+async function setUp(t: TestCtx, webRoot?: string) {
+  const s = await serverFor(t, ORIGIN, webRoot);
   const token = (await newSetupToken(t.store))!;
   const admin = s.browser();
   const r = await admin.call('POST', '/auth/setup', { token, email: 'Ada@Example.org', name: 'Ada', password: GOOD });
@@ -279,6 +293,23 @@ eachDialect('accounts', (t) => {
     expect((await s.browser().call('POST', '/auth/password-reset/confirm', { token, password: next })).status).toBe(400);
     expect((await m.browser.call('GET', '/contacts')).status).toBe(401);
     expect((await s.browser('192.0.2.88').call('POST', '/auth/login', { email: 'mo@example.org', password: next })).status).toBe(200);
+  });
+
+  it('starts Today’s requests with the page for a signed-in member only, never for anyone else', async () => {
+    const web = mkdtempSync(join(tmpdir(), 'coffeechat-web-'));
+    try {
+      writeFileSync(join(web, 'index.html'), '<!doctype html><title>app</title>');
+      const s = await setUp(t(), web);
+      const member = await invite(s, 'mia@example.org', 'member');
+      const preload = async (b: Browser, path = '/') => (await b.page(path)).headers.get('link');
+      const links = (await preload(member.browser))?.split(', ');
+      expect(links).toEqual(['/session', '/overview', '/today'].map((p) => `</api/v1${p}>; rel=preload; as=fetch; crossorigin`));
+      expect(await preload(member.browser, '/contacts')).toBeNull();
+      expect(await preload(s.admin)).toBeNull(); // an admin starts on /admin, not Today
+      expect(await preload(s.browser())).toBeNull(); // signed out: those requests would only be refused
+    } finally {
+      rmSync(web, { recursive: true, force: true });
+    }
   });
 
   it('deletes an account with its password, and every row it owns', async () => {

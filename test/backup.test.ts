@@ -15,8 +15,9 @@ import { exportContacts } from '../src/app/export.js';
 import { search } from '../src/app/search.js';
 import { createServerApp } from '../src/server/app.js';
 import { BACKUP_TABLES, NOT_BACKED_UP } from '../src/store/backup.store.js';
+import { readBackupTables } from '../src/formats/json-backup-stream.js';
 import { codeOf, eachDialect, freshPgSchema, openTestCtx, PG_URL, type TestCtx } from './harness.js';
-import { cli } from './cli.js';
+import { cli, serve, type Served } from './cli.js';
 import { seedUser } from './isolation/seed.js';
 
 const MARK = 'qzxbackup';
@@ -134,6 +135,40 @@ eachDialect('backup and restore', (t) => {
     expect(JSON.stringify(found)).toContain(`Mira ${MARK}`);
   });
 
+  it('the restore reads the file a row at a time: any chunking and any layout give the same rows', async () => {
+    const source = t();
+    await seed(source);
+    const json = await collect(exportContacts(source, { format: 'json' }));
+    const whole = JSON.parse(json) as { tables: Record<string, unknown[]> };
+    const rng = (() => {
+      let x = 7;
+      return () => (x = (x * 1103515245 + 12345) % 2147483648) / 2147483648;
+    })();
+    // Our own layout and a reformatted one (indented, a row across many lines), cut into pieces of
+    // 1 to 64 bytes, so every token and multi-byte character is split somewhere.
+    for (const text of [json, JSON.stringify(whole, null, 2)]) {
+      const data = bytes(text);
+      async function* pieces() {
+        for (let i = 0; i < data.length;) {
+          const n = 1 + Math.floor(rng() * 64);
+          yield data.subarray(i, i + n);
+          i += n;
+        }
+      }
+      const read: Record<string, unknown[]> = {};
+      for await (const e of readBackupTables(pieces())) {
+        if (e.kind === 'table') read[e.table] = [];
+        if (e.kind === 'rows') read[e.table]!.push(...e.rows);
+      }
+      expect(read).toEqual(whole.tables);
+    }
+    const target = await fresh(source.db.dialect);
+    await account(target, ADVISER, 'adviser');
+    const into = { ...(await account(target, 'me@example.org')), db: target.db };
+    await restoreBackup(into, bytes(JSON.stringify(whole, null, 2)));
+    expect(await hashes(into)).toEqual(await hashes(source));
+  });
+
   it('a database that already holds the user’s data is a conflict; --force replaces it whole', async () => {
     const source = t();
     await seed(source);
@@ -178,6 +213,14 @@ eachDialect('backup and restore', (t) => {
       ],
       ['{"coffeechat":"backup","version":2,"migrations":["2099-01-01-99-future"],"contacts":[],"tables":{}}', /newer coffeechat/],
       ['{"coffeechat":"backup","version":2,\n"contacts":[', /not valid JSON at line 2/],
+      // A bad row deep in the tables: nothing before it stays written, and the line is named.
+      [
+        '{"coffeechat":"backup","version":2,"contacts":[],"tables":{"organisations":[\n{"id":"o1"},\n{"id":}]}}',
+        /not valid JSON at line 3/,
+      ],
+      ['{"coffeechat":"backup","version":2,"contacts":[],"tables":{"contacts":{}}}', /"contacts" is not a list of rows/],
+      ['{"version":2,"tables":{}}', /not a coffeechat backup/],
+      ['{"coffeechat":"backup","version":2,"contacts":[],"tables":{}} []', /not valid JSON at line 1, column 63/],
     ];
     for (const [text, message] of cases) {
       const err = await restoreBackup(ctx, bytes(text)).catch((e: unknown) => e as { code: string; message: string });
@@ -258,7 +301,7 @@ describe('the embedded database’s own backups', () => {
     const target = await fresh('sqlite');
     await account(target, ADVISER, 'adviser');
     const into = { ...(await account(target, 'me@example.org')), db: target.db };
-    await restoreBackup(into, readFileSync(made.file));
+    await restoreBackup(into, { file: made.file });
     expect(await hashes(into)).toEqual(await hashes(ctx));
 
     // Daily: one now, none again the same day, then one per day with only the newest 7 kept.
@@ -314,4 +357,60 @@ describe('coffeechat backup and restore', () => {
     expect(junk.code).toBe(2);
     expect(junk.stderr).toMatch(/^coffeechat: The file is neither/);
   }, 120_000);
+});
+
+describe('coffeechat backup and restore through --server', () => {
+  let dir: string;
+  const servers: Served[] = [];
+  afterEach(async () => {
+    for (const s of servers.splice(0)) await s.stop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+  const remote = (server: Served, ...args: string[]) => cli(['--server', server.url, ...args], { COFFEECHAT_DB: undefined });
+
+  it('downloads your JSON backup and puts it back into another server; SQLite copies stay local, said clearly', async () => {
+    dir = mkdtempSync(join(tmpdir(), 'cc-backup-remote-'));
+    const here = join(dir, 'here.db');
+    expect(cli(['--db', here, 'demo']).code).toBe(0);
+    const a = await serve(['--db', here]);
+    servers.push(a);
+    const b = await serve(['--db', join(dir, 'there.db')]);
+    servers.push(b);
+
+    const file = join(dir, 'mine.json');
+    const made = remote(a, 'backup', '--out', file, '--json');
+    expect(made.code, made.stderr).toBe(0);
+    expect(made.json()).toEqual({ file, format: 'json' });
+    expect(JSON.parse(readFileSync(file, 'utf8'))).toMatchObject({ coffeechat: 'backup', version: 2 });
+    // Without --out the backup goes to stdout, as locally.
+    expect(JSON.parse(remote(a, 'backup').stdout)).toMatchObject({ coffeechat: 'backup' });
+
+    const restored = remote(b, 'restore', file, '--json');
+    expect(restored.code, restored.stderr).toBe(0);
+    expect(restored.json()).toMatchObject({ replaced: false, restored: { contacts: expect.any(Number), interviews: expect.any(Number) } });
+    for (const list of [
+      ['contacts', 'list', '--json'],
+      ['interviews', 'list', '--json'],
+      ['notes', 'list', '--json'],
+    ])
+      expect(remote(b, ...list).stdout, list.join(' ')).toEqual(remote(a, ...list).stdout);
+
+    const again = remote(b, 'restore', file, '--json');
+    expect(again.code).toBe(1);
+    expect(JSON.parse(again.stderr).error).toMatchObject({ code: 'conflict', message: expect.stringContaining('--force') });
+    const forced = remote(b, 'restore', file, '--force', '--json');
+    expect(forced.code, forced.stderr).toBe(0);
+    expect(forced.json()).toMatchObject({ replaced: true, previous: null });
+
+    // A SQLite copy is neither made nor sent through a server: exit 2 and what to do instead.
+    const copy = join(dir, 'copy.db');
+    expect(cli(['--db', here, 'backup', '--out', copy]).code).toBe(0);
+    const sent = remote(b, 'restore', copy);
+    expect(sent.code).toBe(2);
+    expect(sent.stderr).toMatch(/JSON backup.*restore a SQLite backup where the database is/);
+    const asked = remote(a, 'backup', '--format', 'sqlite', '--out', join(dir, 'x.db'));
+    expect(asked.code).toBe(2);
+    expect(asked.stderr).toMatch(/Through --server a backup is the JSON backup/);
+    expect(remote(b, 'restore', join(dir, 'missing.json')).stderr).toMatch(/Cannot read .*missing\.json: no such file/);
+  }, 180_000);
 });

@@ -28,36 +28,66 @@ export function cli(args: string[], env: Record<string, string | undefined> = {}
   };
 }
 
+/** A running `coffeechat serve`. */
+export interface Served {
+  url: string;
+  stop(): Promise<void>;
+  /** All it printed so far, stdout and stderr together. */
+  output(): string;
+  /** Resolves once its output matches `re` (say, the setup token line that follows the address). */
+  waitFor(re: RegExp): Promise<RegExpExecArray>;
+}
+
 /** Starts `coffeechat serve` on a free port; resolves once it prints its address. */
-export function serve(args: string[], env: Record<string, string | undefined> = {}): Promise<{ url: string; stop(): Promise<void> }> {
+export function serve(args: string[], env: Record<string, string | undefined> = {}): Promise<Served> {
   const child = spawn(process.execPath, [BIN, 'serve', '--port', '0', ...args], {
     env: { ...process.env, COFFEECHAT_NOW: '2026-03-02T09:00:00Z', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`serve did not start: ${out}`)), 20_000);
-    const onData = (d: Buffer) => {
-      out += d.toString();
-      const m = /running at (http:\/\/\S+)/.exec(out);
-      if (m) {
+  let closed = false;
+  const waiters = new Set<() => void>();
+  const recheck = () => [...waiters].forEach((w) => w());
+  const waitFor = (re: RegExp) =>
+    new Promise<RegExpExecArray>((resolve, reject) => {
+      const timer = setTimeout(() => settle(new Error(`${re} did not appear within 20 s in: ${out}`)), 20_000);
+      function settle(e: Error | null, m?: RegExpExecArray) {
         clearTimeout(timer);
-        resolve({
-          url: m[1]!,
-          stop: () =>
-            new Promise<void>((done) => {
-              if (child.exitCode !== null) return done();
-              child.once('exit', () => done());
-              child.kill('SIGTERM');
-            }),
-        });
+        waiters.delete(check);
+        if (e) reject(e);
+        else resolve(m!);
       }
-    };
-    child.stdout.on('data', onData);
-    child.stderr.on('data', onData);
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`serve exited with ${code}: ${out}`));
+      function check() {
+        const m = re.exec(out);
+        if (m) settle(null, m);
+        else if (closed) settle(new Error(`serve exited with ${child.exitCode}: ${out}`));
+      }
+      waiters.add(check);
+      check();
     });
+  const onData = (d: Buffer) => {
+    out += d.toString();
+    recheck();
+  };
+  child.stdout.on('data', onData);
+  child.stderr.on('data', onData);
+  child.once('close', () => {
+    closed = true;
+    recheck();
   });
+  const started = waitFor(/running at (http:\/\/\S+)/).catch((e: unknown) => {
+    child.kill('SIGKILL'); // a server that never said where it runs must not outlive the test
+    throw e;
+  });
+  return started.then((m) => ({
+    url: m[1]!,
+    output: () => out,
+    waitFor,
+    stop: () =>
+      new Promise<void>((done) => {
+        if (child.exitCode !== null || child.signalCode !== null) return done();
+        child.once('exit', () => done());
+        child.kill('SIGTERM');
+      }),
+  }));
 }

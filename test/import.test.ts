@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { expect, it } from 'vitest';
-import { listContacts } from '../src/app/contacts.js';
+import { listContacts, updateContact } from '../src/app/contacts.js';
 import { importContacts } from '../src/app/import.js';
 import { listIntroductions } from '../src/app/introductions.js';
 import { listNotes } from '../src/app/notes.js';
@@ -53,6 +53,81 @@ eachDialect('import', (t) => {
     const r = await importContacts(t(), bytes(twice), {});
     expect(r).toMatchObject({ rows: 3, created: 2, merged: 1 });
     expect((await listContacts(t(), { q: 'maya' })).items[0]!.emails).toEqual(['maya@example.org']);
+  });
+
+  it('finds the contacts it made from rows with only a name: identical rows are one contact, rows that differ stay apart', async () => {
+    // A team address is no key either: many people answer it.
+    const rows = [
+      'Ana,,,,',
+      'Ana,,,,',
+      'Ana,Engineer,,,',
+      'Ana,,,met at the careers fair,',
+      'Ben Okafor,,mentor,,',
+      'Front desk,,,,info@acme.example',
+    ];
+    const csv = (lines: string[]) => bytes(`Name,Title,Tags,Notes,Email\n${lines.join('\n')}\n`);
+    const first = await importContacts(t(), csv(rows), {});
+    expect(first).toMatchObject({ rows: 6, created: 5, merged: 1, updated: 0, unchanged: 0 });
+    const anas = (await listContacts(t(), { q: 'ana' })).items;
+    expect(anas.map((c) => c.title).sort()).toEqual(['Engineer', null, null]);
+
+    const again = await importContacts(t(), csv(rows), {});
+    expect(again).toMatchObject({ created: 0, updated: 0, merged: 0, unchanged: 6 });
+    // The same rows in another order find the same contacts: the plain "Ana" is not taken for the one with a note.
+    const reordered = await importContacts(t(), csv([...rows].reverse()), {});
+    expect(reordered).toMatchObject({ created: 0, updated: 0, unchanged: 6 });
+    expect((await listContacts(t(), { limit: 100 })).items).toHaveLength(5);
+    const notes = await Promise.all(anas.filter((c) => !c.title).map((c) => listNotes(t(), { contactId: c.id })));
+    expect(notes.map((n) => n.map((x) => x.text)).sort()).toEqual([[], ['met at the careers fair']]);
+  });
+
+  it('a name-only row is the contact only when it is identical to what the same source made', async () => {
+    await importContacts(t(), bytes('Name,Title\nAna,\n'), {});
+    const ana = (await listContacts(t(), { q: 'ana' })).items[0]!;
+    // What the user owns (tie, research) may change; the row still finds its contact.
+    await updateContact(t(), ana.id, { tie: 'close', research: 'Runs the design meetup.' });
+    expect(await importContacts(t(), bytes('Name,Title\nAna,\n'), {})).toMatchObject({ created: 0, unchanged: 1 });
+    // A field the file carries was changed: the row no longer describes that contact.
+    await updateContact(t(), ana.id, { title: 'Designer' });
+    expect(await importContacts(t(), bytes('Name,Title\nAna,\n'), {})).toMatchObject({ created: 1, unchanged: 0 });
+    // Another source's "Ana" (a vCard) is someone the user will have to tell apart themselves.
+    const vcard = bytes('BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ana\r\nN:;Ana;;;\r\nEND:VCARD\r\n');
+    expect(await importContacts(t(), vcard, {})).toMatchObject({ format: 'vcard', created: 1 });
+    expect(await importContacts(t(), vcard, {})).toMatchObject({ created: 0, unchanged: 1 });
+    expect((await listContacts(t(), { q: 'ana' })).items).toHaveLength(3);
+  });
+
+  it('makes a "Referred By" person who is not in the file once, not on every re-import', async () => {
+    const file = fixture('outlook-desktop.csv');
+    const first = await importContacts(t(), file, {});
+    const contacts = (await listContacts(t(), { limit: 100 })).items;
+    expect(first.created).toBeGreaterThan(first.rows);
+    const again = await importContacts(t(), file, {});
+    expect(again).toMatchObject({ created: 0, updated: 0, unchanged: first.rows });
+    expect((await listContacts(t(), { limit: 100 })).items).toHaveLength(contacts.length);
+    const referred = contacts.find((c) => c.introducedBy)!;
+    expect(await listIntroductions(t(), referred.id)).toHaveLength(1);
+  });
+
+  it('two rows of one file that disagree about a job do not swap it on every re-import', async () => {
+    const twice = `${LINKEDIN}Maya,Okafor,https://www.linkedin.com/in/maya-okafor,,CareLoop,Head of Research,12 Mar 2024\n`;
+    expect(await importContacts(t(), bytes(twice), {})).toMatchObject({ created: 2, merged: 1 });
+    for (let i = 0; i < 2; i++) expect(await importContacts(t(), bytes(twice), {})).toMatchObject({ updated: 0, unchanged: 3 });
+    const maya = (await listContacts(t(), { q: 'maya' })).items[0]!;
+    expect([maya.organisation, maya.title]).toEqual(['Northbridge Health', 'UX Researcher']);
+    expect(await listNotes(t(), { contactId: maya.id })).toEqual([]);
+  });
+
+  it('people who share one address are still told apart and found again when their file is imported again', async () => {
+    // 15 people of one team share an address (not a role name like team@ or info@); each appears twice.
+    const given = ['Maya', 'Tom', 'Priya', 'Daniel', 'Aisha'];
+    const family = ['Okafor', 'Lindqvist', 'Haddad'];
+    const people = given.flatMap((g) => family.map((f) => `${g} ${f}`));
+    const lines = people.flatMap((n) => [`${n},uxguild@northbridge.example,`, `${n},uxguild@northbridge.example,research`]);
+    const csv = bytes(`Name,Email,Tags\n${lines.join('\n')}\n`);
+    expect(await importContacts(t(), csv, {})).toMatchObject({ rows: 30, created: 15, merged: 15 });
+    expect(await importContacts(t(), csv, {})).toMatchObject({ created: 0, updated: 0, unchanged: 30 });
+    expect((await listContacts(t(), { limit: 100 })).items).toHaveLength(15);
   });
 
   it('commits all or nothing: a file with only bad rows, or --strict with one, writes nothing', async () => {

@@ -7,11 +7,14 @@ import { sql } from 'kysely';
 import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { rotateFeed } from '../src/app/calendar-feed.js';
+import { AppError } from '../src/domain/errors.js';
 import { createServerApp } from '../src/server/app.js';
+import { createAccounts, newSetupToken, THROTTLE } from '../src/server/auth/service.js';
+import { clientAddress, trustedProxies, type TrustedProxies } from '../src/server/client-address.js';
 import { spawn } from 'node:child_process';
-import { BIN } from './cli.js';
+import { BIN, cli, serve } from './cli.js';
 import { buildContact } from './factories.js';
-import { eachDialect, freshPgSchema, IN_CI, PG_URL } from './harness.js';
+import { eachDialect, freshPgSchema, IN_CI, PG_URL, type TestCtx } from './harness.js';
 
 eachDialect('operations', (t) => {
   const get = async (path: string, opts: { requestLog?: (l: string) => void; headers?: Record<string, string> } = {}) => {
@@ -82,11 +85,173 @@ eachDialect('operations', (t) => {
   });
 });
 
+// Behind a reverse proxy (serve --trust-proxy) the peer is the proxy: the client's address comes
+// from X-Forwarded-For, but only when a named proxy sent it, since anyone can write that header.
+describe('--trust-proxy: which X-Forwarded-For to believe', () => {
+  const error = (f: () => unknown) => {
+    try {
+      f();
+    } catch (e) {
+      return e instanceof AppError ? { code: e.code, message: e.message } : e;
+    }
+    return null;
+  };
+
+  it('reads addresses, ranges and loopback, and refuses anything else by name', () => {
+    const trusted = trustedProxies(' loopback, 10.1.0.0/16 ,2001:db8::7,::ffff:192.0.2.5');
+    for (const a of ['127.0.0.1', '127.9.9.9', '::1', '::ffff:127.0.0.1', '10.1.200.3', '2001:db8::7', '[2001:db8::7]:443', '192.0.2.5'])
+      expect(trusted(a), a).toBe(true);
+    for (const a of ['10.2.0.1', '2001:db8::8', '192.0.2.6', 'localhost', '', 'garbage']) expect(trusted(a), a).toBe(false);
+
+    for (const bad of ['proxy.example.org', '10.0.0.0/33', '10.0.0.1/8/1', '300.1.1.1', '10.0.0.0/x', '::1/129', 'loopback,nope']) {
+      const e = error(() => trustedProxies(bad));
+      expect(e, bad).toMatchObject({ code: 'invalid_input', message: expect.stringContaining('--trust-proxy takes IP addresses') });
+      expect((e as { message: string }).message, bad).toContain(bad.split(',').pop()!);
+    }
+    expect(error(() => trustedProxies(' , '))).toMatchObject({ code: 'invalid_input', message: expect.stringContaining('empty') });
+    expect(error(() => trustedProxies('x', 'COFFEECHAT_TRUST_PROXY'))).toMatchObject({
+      message: expect.stringMatching(/^COFFEECHAT_TRUST_PROXY takes/),
+    });
+  });
+
+  it('takes the right-most address no trusted proxy vouches for, and only from a trusted peer', () => {
+    const trusted = trustedProxies('10.0.0.5,10.0.0.6');
+    // No trust configured, or a peer that is not a named proxy: the header counts for nothing.
+    expect(clientAddress('203.0.113.9', '198.51.100.1')).toBe('203.0.113.9');
+    expect(clientAddress('203.0.113.9', '198.51.100.1', trusted)).toBe('203.0.113.9');
+    // A trusted proxy without the header, and the peer's own form normalised.
+    expect(clientAddress('10.0.0.5', null, trusted)).toBe('10.0.0.5');
+    expect(clientAddress('::ffff:203.0.113.9', null, trusted)).toBe('203.0.113.9');
+    expect(clientAddress(undefined, '198.51.100.1', trusted)).toBe('unknown');
+    // What the client itself wrote (left of the address our proxy saw) is never believed.
+    expect(clientAddress('10.0.0.5', '1.2.3.4, 198.51.100.7', trusted)).toBe('198.51.100.7');
+    // Two proxies in a row: the outer one's report is believed too.
+    expect(clientAddress('10.0.0.5', '1.2.3.4, 198.51.100.7, 10.0.0.6', trusted)).toBe('198.51.100.7');
+    // Two header lines arrive joined by a comma; ports and brackets are not part of the address.
+    expect(clientAddress('10.0.0.5', '198.51.100.7:5123, [2001:db8::1]:443', trusted)).toBe('2001:db8::1');
+    // Only trusted hops: the left-most. A hop that is no address: the walk stops before it.
+    expect(clientAddress('10.0.0.5', '10.0.0.6', trusted)).toBe('10.0.0.6');
+    expect(clientAddress('10.0.0.5', '198.51.100.7, not-an-address', trusted)).toBe('10.0.0.5');
+    expect(clientAddress('10.0.0.5', 'unknown, 10.0.0.6', trusted)).toBe('10.0.0.6');
+  });
+});
+
+const ORIGIN = 'http://127.0.0.1:5454';
+const GOOD = 'correct horse battery staple';
+const LIMITS = { ...THROTTLE, perAccount: 3, perAddress: 4 };
+
+/** An accounts server with its first admin (ada), and a login as sent by `peer` with an X-Forwarded-For. */
+async function behindProxy(t: TestCtx, trustProxy?: TrustedProxies) {
+  const deps = { store: t.store, clock: t.clock, ids: t.ids };
+  const auth = await createAccounts({ db: t.db.db, deps, baseUrl: ORIGIN, throttle: LIMITS });
+  const app = createServerApp({ deps, userId: t.userId, auth, ...(trustProxy ? { trustProxy } : {}) });
+  const post = (path: string, body: unknown, peer: string, forwardedFor?: string) =>
+    app.request(
+      `${ORIGIN}/api/v1${path}`,
+      {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(forwardedFor ? { 'x-forwarded-for': forwardedFor } : {}) },
+        body: JSON.stringify(body),
+      },
+      { incoming: { socket: { remoteAddress: peer } } },
+    );
+  const token = await newSetupToken(t.store);
+  expect((await post('/auth/setup', { token, email: 'ada@example.org', name: 'Ada', password: GOOD }, '10.0.0.5')).status).toBe(201);
+  return {
+    /** Fails as many times as the per-address limit allows, each time for another e-mail. */
+    async failMany(peer: string, forwardedFor: (i: number) => string | undefined) {
+      for (let i = 0; i < LIMITS.perAddress; i++)
+        expect(
+          (await post('/auth/login', { email: `guess${i}@example.org`, password: 'not it at all' }, peer, forwardedFor(i))).status,
+        ).toBe(401);
+    },
+    login: async (peer: string, forwardedFor?: string) =>
+      (await post('/auth/login', { email: 'ada@example.org', password: GOOD }, peer, forwardedFor)).status,
+  };
+}
+
+eachDialect('login throttling behind a reverse proxy', (t) => {
+  it('counts failures per forwarded client when the peer is a trusted proxy', async () => {
+    const s = await behindProxy(t(), trustedProxies('10.0.0.5,10.0.0.6'));
+    // One client through two proxies, writing a new address of its own into the header each time.
+    await s.failMany('10.0.0.5', (i) => `203.0.113.${i}, 198.51.100.7, 10.0.0.6`);
+    expect(await s.login('10.0.0.5', '198.51.100.7')).toBe(401); // locked, even with the right password
+    expect(await s.login('10.0.0.5', '198.51.100.8')).toBe(200); // everyone else behind the proxy is not
+  });
+
+  it('ignores the header from a peer that is not a trusted proxy: it can neither escape nor frame', async () => {
+    const s = await behindProxy(t(), trustedProxies('10.0.0.5'));
+    await s.failMany('203.0.113.9', (i) => `198.51.100.${i}`);
+    expect(await s.login('203.0.113.9', '198.51.100.200')).toBe(401); // a fresh forged address changes nothing
+    expect(await s.login('10.0.0.5', '198.51.100.0')).toBe(200); // the address it named is not locked
+  });
+
+  it('without --trust-proxy, believes no header, not even from loopback', async () => {
+    const s = await behindProxy(t());
+    await s.failMany('127.0.0.1', (i) => `198.51.100.${i}`);
+    expect(await s.login('127.0.0.1', '198.51.100.99')).toBe(401);
+    expect(await s.login('192.0.2.1', '198.51.100.0')).toBe(200);
+  });
+});
+
+describe('serve --trust-proxy', () => {
+  it('refuses a value that is not an address, range or loopback, from the flag or the environment', () => {
+    const flag = cli(['serve', '--port', '0', '--db', ':memory:', '--trust-proxy', 'proxy.example.org']);
+    expect(flag.code).toBe(2);
+    expect(flag.stderr).toContain('--trust-proxy takes IP addresses');
+    expect(flag.stderr).toContain('"proxy.example.org"');
+    const env = cli(['serve', '--port', '0', '--db', ':memory:'], { COFFEECHAT_TRUST_PROXY: '10.0.0.0/40' });
+    expect(env.code).toBe(2);
+    expect(env.stderr).toMatch(/^coffeechat: COFFEECHAT_TRUST_PROXY takes .*"10\.0\.0\.0\/40"/);
+    const help = cli(['serve', '--help']).stdout.replace(/\s+/g, ' ');
+    expect(help).toMatch(/--trust-proxy <addrs>.*env COFFEECHAT_TRUST_PROXY/);
+  });
+
+  it('throttles the client a loopback proxy forwards for, in the real server', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cc-proxy-'));
+    const server = await serve(['--accounts', '--trust-proxy', 'loopback', '--db', join(dir, 'cc.db')], { COFFEECHAT_AUTO_BACKUP: 'off' });
+    try {
+      const token = (await server.waitFor(/Setup token: (\S+)/))[1];
+      const post = (path: string, body: unknown, forwardedFor: string) =>
+        fetch(`${server.url}/api/v1${path}`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-forwarded-for': forwardedFor },
+          body: JSON.stringify(body),
+        });
+      expect((await post('/auth/setup', { token, email: 'ada@example.org', name: 'Ada', password: GOOD }, '198.51.100.1')).status).toBe(
+        201,
+      );
+      for (let i = 0; i < THROTTLE.perAddress; i++)
+        expect((await post('/auth/login', { email: `guess${i}@example.org`, password: 'not it at all' }, '198.51.100.1')).status).toBe(401);
+      const ada = { email: 'ada@example.org', password: GOOD };
+      expect((await post('/auth/login', ada, '198.51.100.1')).status).toBe(401);
+      expect((await post('/auth/login', ada, '198.51.100.2')).status).toBe(200);
+    } finally {
+      await server.stop();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
+});
+
 // Issue 7, part 5: with accounts on PostgreSQL, `serve` will not run as a superuser role (one
 // bypasses every permission, on every database of the server), and the tests themselves connect as
 // an ordinary role. The refusal needs a superuser to try: CI's throwaway cluster has one
 // (COFFEECHAT_TEST_PG_SUPERUSER_URL); elsewhere it is given when at hand.
 const SUPERUSER_URL = process.env.COFFEECHAT_TEST_PG_SUPERUSER_URL;
+
+/** The tables in the schema a URL's connections use (freshPgSchema sets the search path). */
+async function tablesIn(url: string): Promise<string[]> {
+  const c = new pg.Client({ connectionString: url });
+  await c.connect();
+  try {
+    const r = await c.query<{ name: string }>(
+      'select table_name as name from information_schema.tables where table_schema = current_schema() order by 1',
+    );
+    return r.rows.map((row) => row.name);
+  } finally {
+    await c.end();
+  }
+}
 
 async function isSuperuser(url: string): Promise<boolean> {
   const c = new pg.Client({ connectionString: url });
@@ -137,12 +302,13 @@ function serveUntil(db: string, env: Record<string, string>, check: (base: strin
 }
 
 describe.skipIf(!PG_URL && !IN_CI)('serve --accounts and the PostgreSQL role', () => {
-  /** serve --accounts on a fresh schema of `url`, in a throwaway data folder. */
+  /** serve --accounts on a fresh schema of `url`, in a throwaway data folder; with the tables it left there. */
   async function tryServe(url: string, check: (base: string) => Promise<void>) {
     const schema = await freshPgSchema(url);
     const dataDir = mkdtempSync(join(tmpdir(), 'coffeechat-ops-'));
     try {
-      return await serveUntil(schema.url, { COFFEECHAT_DATA_DIR: dataDir }, check);
+      const r = await serveUntil(schema.url, { COFFEECHAT_DATA_DIR: dataDir }, check);
+      return { ...r, tables: await tablesIn(schema.url) };
     } finally {
       rmSync(dataDir, { recursive: true, force: true });
       await schema.drop();
@@ -157,6 +323,7 @@ describe.skipIf(!PG_URL && !IN_CI)('serve --accounts and the PostgreSQL role', (
       expect((await fetch(`${base}/api/v1/contacts`)).status).toBe(401);
     });
     expect(r.started, r.output).toBe(true);
+    expect(r.tables).toContain('coffeechat_migrations');
   }, 120_000);
 
   (SUPERUSER_URL || IN_CI ? it : it.skip)(
@@ -173,6 +340,8 @@ describe.skipIf(!PG_URL && !IN_CI)('serve --accounts and the PostgreSQL role', (
       expect(r.output).toContain('ordinary role');
       expect(r.output).not.toMatch(/setup token/i);
       expect(r.output).not.toMatch(/\n\s+at /); // no stack trace
+      // Refused before migrating: the schema is as empty as it was, not owned by the superuser's tables.
+      expect(r.tables).toEqual([]);
     },
     120_000,
   );

@@ -4,12 +4,12 @@
 // PostgreSQL a backup is the JSON backup of `export json`, which holds every row of the user's data.
 // A restore takes either kind and puts the user's rows back as they were, ids included, into an
 // account that holds nothing yet (or, with force, replaces what it holds) in one transaction.
-import { mkdir, mkdtemp, readdir, rename, rm, stat, unlink, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, open, readdir, rename, rm, stat, unlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { AppError } from '../domain/errors.js';
-import { concatBytes, tooLarge } from '../formats/bytes.js';
-import type { FullBackup } from '../formats/json-backup.js';
+import { tooLarge } from '../formats/bytes.js';
+import type { BackupEvent } from '../formats/json-backup-stream.js';
 import { BACKUP_TABLES, OWNER_COLUMNS, type BackupRow, type BackupTable } from '../store/backup.store.js';
 import { MIGRATIONS } from '../store/migrations/index.js';
 import { makeStore, openDatabase } from '../store/index.js';
@@ -153,17 +153,24 @@ export interface RestoreReport {
 /** Tables a fresh account already has rows in (made on first run or on opening Settings): a restore replaces them. */
 const CONFIGURATION: readonly BackupTable[] = ['settings', 'calendar_feeds'];
 
-/** Restores a backup file's bytes (SQLite backup or JSON backup) into the user's data. */
-export async function restoreBackup(ctx: Ctx, bytes: Uint8Array, opts: { force?: boolean } = {}): Promise<RestoreReport> {
-  const head = Buffer.from(bytes.subarray(0, 16)).toString('latin1');
-  const backup = head === SQLITE_MAGIC ? await readSqliteBackup(ctx, bytes) : await readJson(bytes);
-  const unknown = backup.migrations.filter((m) => !(m in MIGRATIONS));
-  if (unknown.length)
-    throw new AppError(
-      'invalid_input',
-      `The backup was made by a newer coffeechat (migrations ${unknown.join(', ')}); upgrade to restore it.`,
-    );
-  return load(ctx, backup, !!opts.force);
+/** A backup to restore: a file on this machine (read as a stream), or bytes already in memory (tests, small files). */
+export type BackupInput = { file: string } | Uint8Array;
+
+/** How much of a file is read at a time; a restore holds about this much of the file at once. */
+const CHUNK = 256 * 1024;
+
+/**
+ * Restores a backup (SQLite backup or JSON backup) into the user's data. The JSON backup is read
+ * a row at a time while the rows are written, so a restore's memory does not grow with the file.
+ */
+export async function restoreBackup(ctx: Ctx, input: BackupInput, opts: { force?: boolean } = {}): Promise<RestoreReport> {
+  const head = await firstBytes(input, 4096);
+  if (Buffer.from(head.subarray(0, 16)).toString('latin1') === SQLITE_MAGIC) return restoreSqlite(ctx, input, !!opts.force);
+  if (!/^\uFEFF?\s*\{/.test(new TextDecoder().decode(head)))
+    throw new AppError('invalid_input', 'The file is neither a coffeechat JSON backup nor a SQLite backup.');
+  // The reader loads only for a restore (this module loads at every command's start, for the daily check).
+  const { readBackupTables } = await import('../formats/json-backup-stream.js');
+  return ctx.store.backup.unmapped(() => load(ctx, readBackupTables(chunksOf(input)), !!opts.force));
 }
 
 /** The largest backup the API takes (the CLI reads any size from disk). */
@@ -172,7 +179,8 @@ export const MAX_UPLOAD = 256 * 1024 * 1024;
 /**
  * A restore sent to the server (POST /restore): the JSON backup only. A SQLite file would be opened
  * and migrated by the server, and a crafted one can carry triggers and views; the operator restores
- * those with the CLI instead.
+ * those with the CLI instead. The upload goes to a temporary file first, so the restore's
+ * transaction never waits on a slow client and memory does not grow with the file.
  */
 export async function restoreUpload(ctx: Ctx, body: AsyncIterable<Uint8Array> | Uint8Array, query: unknown): Promise<RestoreReport> {
   // Checked by hand rather than with zod: this module loads at every command's start (dailyBackup).
@@ -182,51 +190,83 @@ export async function restoreUpload(ctx: Ctx, body: AsyncIterable<Uint8Array> | 
     throw new AppError('invalid_input', 'Invalid restore options: the only option is force=true|false.', {
       fields: [{ field: extra[0] ?? 'force', message: extra.length ? 'is not an option' : 'must be true or false' }],
     });
-  const force = q.force;
-  const parts: Uint8Array[] = [];
-  let size = 0;
-  for await (const chunk of body instanceof Uint8Array ? [body] : body) {
-    size += chunk.length;
-    if (size > MAX_UPLOAD) throw tooLarge(MAX_UPLOAD);
-    parts.push(chunk);
+  const dir = await mkdtemp(join(tmpdir(), 'coffeechat-upload-'));
+  try {
+    const file = join(dir, 'backup');
+    const out = await open(file, 'w');
+    let size = 0;
+    try {
+      for await (const chunk of body instanceof Uint8Array ? [body] : body) {
+        size += chunk.length;
+        if (size > MAX_UPLOAD) throw tooLarge(MAX_UPLOAD);
+        await out.write(chunk);
+      }
+    } finally {
+      await out.close();
+    }
+    if (size === 0) throw new AppError('invalid_input', 'Send the JSON backup file as the request body.');
+    const head = await firstBytes({ file }, 16);
+    if (Buffer.from(head).toString('latin1') === SQLITE_MAGIC)
+      throw new AppError(
+        'invalid_input',
+        'The server takes the JSON backup (Settings, or `coffeechat backup --format json`); restore a SQLite backup with the CLI.',
+      );
+    return await restoreBackup(ctx, { file }, { force: q.force === 'true' });
+  } finally {
+    await rm(dir, { recursive: true, force: true });
   }
-  const bytes = concatBytes(parts);
-  if (size === 0) throw new AppError('invalid_input', 'Send the JSON backup file as the request body.');
-  if (Buffer.from(bytes.subarray(0, 16)).toString('latin1') === SQLITE_MAGIC)
-    throw new AppError(
-      'invalid_input',
-      'The server takes the JSON backup (Settings, or `coffeechat backup --format json`); restore a SQLite backup with the CLI.',
-    );
-  return restoreBackup(ctx, bytes, { force: force === 'true' });
 }
 
-/** The JSON reader loads only for a restore (the daily check runs at every command's start). */
-async function readJson(bytes: Uint8Array): Promise<FullBackup> {
-  const { readFullBackup } = await import('../formats/json-backup.js');
-  const text = new TextDecoder('utf-8', { fatal: false }).decode(bytes).replace(/^\uFEFF/, '');
-  if (!/^\s*\{/.test(text)) throw new AppError('invalid_input', 'The file is neither a coffeechat JSON backup nor a SQLite backup.');
-  return readFullBackup(text);
+/** The first `n` bytes of a backup (fewer when it is shorter). */
+async function firstBytes(input: BackupInput, n: number): Promise<Uint8Array> {
+  if (input instanceof Uint8Array) return input.subarray(0, n);
+  let handle;
+  try {
+    handle = await open(input.file, 'r');
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new AppError('invalid_input', `Cannot read ${input.file}: ${code === 'ENOENT' ? 'no such file' : (e as Error).message}.`);
+  }
+  try {
+    const buf = new Uint8Array(n);
+    const { bytesRead } = await handle.read(buf, 0, n, 0);
+    return buf.subarray(0, bytesRead);
+  } finally {
+    await handle.close();
+  }
 }
 
-/** Reads one user's rows out of a copy of a SQLite backup (brought up to this build's schema first). */
-async function readSqliteBackup(ctx: Ctx, bytes: Uint8Array): Promise<FullBackup> {
+async function* chunksOf(input: BackupInput): AsyncGenerator<Uint8Array> {
+  if (input instanceof Uint8Array) {
+    for (let i = 0; i < input.length; i += CHUNK) yield input.subarray(i, i + CHUNK);
+    return;
+  }
+  const { createReadStream } = await import('node:fs');
+  for await (const chunk of createReadStream(input.file, { highWaterMark: CHUNK })) yield chunk as Uint8Array;
+}
+
+/** Restores one user's rows out of a copy of a SQLite backup (brought up to this build's schema first). */
+async function restoreSqlite(ctx: Ctx, input: BackupInput, force: boolean): Promise<RestoreReport> {
   const dir = await mkdtemp(join(tmpdir(), 'coffeechat-restore-'));
   const file = join(dir, 'backup.db');
   try {
-    await writeFile(file, bytes);
+    if (input instanceof Uint8Array) await writeFile(file, input);
+    else await copyFile(input.file, file);
     const opened = await openDatabase(file).catch((e: unknown) => {
       throw new AppError('invalid_input', `The SQLite backup cannot be opened: ${(e as Error).message}`);
     });
     try {
       const store = makeStore(opened.db, opened.dialect);
       const source = await sourceUser(ctx, store);
-      const tables: Record<string, unknown[]> = {};
-      for (const table of BACKUP_TABLES) {
-        const rows: BackupRow[] = [];
-        for await (const page of store.backup.rows(table, source)) rows.push(...page);
-        tables[table] = rows;
+      // Parents first, a page at a time: the order a restore inserts in.
+      async function* events(): AsyncGenerator<BackupEvent> {
+        yield { kind: 'header', userId: source, migrations: Object.keys(MIGRATIONS), exportedAt: null };
+        for (const table of [...BACKUP_TABLES].reverse()) {
+          yield { kind: 'table', table };
+          for await (const rows of store.backup.rows(table, source)) yield { kind: 'rows', table, rows };
+        }
       }
-      return { userId: source, migrations: Object.keys(MIGRATIONS), exportedAt: null, tables };
+      return await store.backup.unmapped(() => ctx.store.backup.unmapped(() => load(ctx, events(), force)));
     } finally {
       await opened.close();
     }
@@ -251,47 +291,22 @@ async function sourceUser(ctx: Ctx, backupStore: ReturnType<typeof makeStore>): 
   return pick.id;
 }
 
-/** Checks the rows, gives them to this user and writes them in one transaction. */
-async function load(ctx: Ctx, backup: FullBackup, force: boolean): Promise<RestoreReport> {
+/**
+ * Gives the rows to this user and writes them, table by table as they are read, in one
+ * transaction: a bad row anywhere leaves the database as it was. Tables come parents first (the
+ * order `export json` writes them in).
+ */
+async function load(ctx: Ctx, events: AsyncGenerator<BackupEvent>, force: boolean): Promise<RestoreReport> {
+  const first = await events.next();
+  if (first.done || first.value.kind !== 'header') throw new AppError('invalid_input', 'The backup has no tables to restore.');
+  const header = first.value;
+  const unknown = header.migrations.filter((m) => !(m in MIGRATIONS));
+  if (unknown.length)
+    throw new AppError(
+      'invalid_input',
+      `The backup was made by a newer coffeechat (migrations ${unknown.join(', ')}); upgrade to restore it.`,
+    );
   const columns = await ctx.store.backup.columns();
-  const tables = new Map<BackupTable, BackupRow[]>();
-  for (const [name, raw] of Object.entries(backup.tables)) {
-    if (!(BACKUP_TABLES as readonly string[]).includes(name))
-      throw new AppError('invalid_input', `The backup has a table this coffeechat does not restore: "${name}".`);
-    const known = new Set(columns.get(name) ?? []);
-    const rows = raw.map((row, i) => {
-      if (typeof row !== 'object' || row === null || Array.isArray(row))
-        throw new AppError('invalid_input', `Row ${i + 1} of "${name}" in the backup is not an object.`);
-      const out: BackupRow = {};
-      for (const [col, value] of Object.entries(row as Record<string, unknown>)) {
-        if (!known.has(col)) throw new AppError('invalid_input', `Row ${i + 1} of "${name}" has a column this database lacks: "${col}".`);
-        if (value !== null && typeof value !== 'string' && typeof value !== 'number')
-          throw new AppError('invalid_input', `Row ${i + 1} of "${name}": "${col}" must be text, a number or null.`);
-        // The data becomes the restoring user's, whatever account it was made under.
-        out[col] =
-          (OWNER_COLUMNS as readonly string[]).includes(col) && (col !== 'author_id' || value === backup.userId) ? ctx.userId : value;
-      }
-      return out;
-    });
-    tables.set(name as BackupTable, rows);
-  }
-
-  // Shares and comments name other accounts; those missing here are left out (and counted).
-  const skipped: Record<string, number> = {};
-  const others = [
-    ...(tables.get('campaign_shares') ?? []).map((r) => r.adviser_id),
-    ...(tables.get('campaign_comments') ?? []).map((r) => r.author_id),
-  ];
-  const present = await ctx.store.backup.existingUsers([...new Set(others.filter((x): x is string => typeof x === 'string'))]);
-  for (const [table, col] of [
-    ['campaign_shares', 'adviser_id'],
-    ['campaign_comments', 'author_id'],
-  ] as const) {
-    const rows = tables.get(table) ?? [];
-    const kept = rows.filter((r) => present.has(String(r[col])));
-    if (kept.length < rows.length) skipped[table] = rows.length - kept.length;
-    tables.set(table, kept);
-  }
 
   try {
     return await ctx.store.transaction(async (tx) => {
@@ -304,10 +319,30 @@ async function load(ctx: Ctx, backup: FullBackup, force: boolean): Promise<Resto
         );
       await tx.backup.wipe(ctx.userId);
       const restored: Record<string, number> = {};
-      for (const table of [...BACKUP_TABLES].reverse()) {
-        const rows = tables.get(table) ?? [];
+      const skipped: Record<string, number> = {};
+      const seen = new Map<string, number>();
+      for await (const event of events) {
+        if (event.kind === 'header') continue;
+        const name = event.table;
+        if (!(BACKUP_TABLES as readonly string[]).includes(name))
+          throw new AppError('invalid_input', `The backup has a table this coffeechat does not restore: "${name}".`);
+        if (event.kind === 'table') continue;
+        const table = name as BackupTable;
+        const known = new Set(columns.get(name) ?? []);
+        const before = seen.get(name) ?? 0;
+        seen.set(name, before + event.rows.length);
+        let rows = event.rows.map((row, j) => ownRow(ctx, header.userId, known, name, row, before + j + 1));
+        // Shares and comments name other accounts; those missing here are left out (and counted).
+        const other = table === 'campaign_shares' ? 'adviser_id' : table === 'campaign_comments' ? 'author_id' : null;
+        if (other) {
+          const ids = [...new Set(rows.map((r) => r[other]).filter((x): x is string => typeof x === 'string'))];
+          const present = await tx.backup.existingUsers(ids);
+          const kept = rows.filter((r) => present.has(String(r[other])));
+          if (kept.length < rows.length) skipped[table] = (skipped[table] ?? 0) + rows.length - kept.length;
+          rows = kept;
+        }
         await tx.backup.insert(table, rows);
-        if (rows.length) restored[table] = rows.length;
+        if (rows.length) restored[table] = (restored[table] ?? 0) + rows.length;
       }
       return { restored, skipped, replaced: holding.length > 0 };
     });
@@ -320,7 +355,27 @@ async function load(ctx: Ctx, backup: FullBackup, force: boolean): Promise<Resto
         'Rows of this backup already exist in this database under another account; a backup restores into one account per database.',
       );
     if (code === '23503' || code === 'SQLITE_CONSTRAINT_FOREIGNKEY')
-      throw new AppError('invalid_input', 'The backup is incomplete: a row refers to another that the backup does not hold.');
+      throw new AppError(
+        'invalid_input',
+        'The backup is incomplete: a row refers to another that the backup does not hold (or lists a table before the table it refers to).',
+      );
     throw e;
+  } finally {
+    // A refused restore stops reading; close the reader (and its file).
+    await events.return(undefined);
   }
+}
+
+/** Checks one row of the backup and makes it the restoring user's, whatever account it was made under. */
+function ownRow(ctx: Ctx, backupUser: string, known: Set<string>, table: string, row: unknown, n: number): BackupRow {
+  if (typeof row !== 'object' || row === null || Array.isArray(row))
+    throw new AppError('invalid_input', `Row ${n} of "${table}" in the backup is not an object.`);
+  const out: BackupRow = {};
+  for (const [col, value] of Object.entries(row as Record<string, unknown>)) {
+    if (!known.has(col)) throw new AppError('invalid_input', `Row ${n} of "${table}" has a column this database lacks: "${col}".`);
+    if (value !== null && typeof value !== 'string' && typeof value !== 'number')
+      throw new AppError('invalid_input', `Row ${n} of "${table}": "${col}" must be text, a number or null.`);
+    out[col] = (OWNER_COLUMNS as readonly string[]).includes(col) && (col !== 'author_id' || value === backupUser) ? ctx.userId : value;
+  }
+  return out;
 }

@@ -6,7 +6,7 @@ import * as z from 'zod';
 import { CONFIDENT, DuplicateIndex, type MatchInput } from '../domain/dedupe.js';
 import { AppError } from '../domain/errors.js';
 import { splitName } from '../domain/names.js';
-import type { Contact, Permission } from '../domain/types.js';
+import type { Contact, ContactSource, Permission } from '../domain/types.js';
 import { CONTACT_FORMATS, readContacts, type ContactFormat, type ImportedContact, type ImportReport } from '../formats/index.js';
 
 export type { ImportReport };
@@ -15,6 +15,7 @@ import type { Store } from '../store/index.js';
 import { contactRecord, type ContactRecord } from '../store/contacts.store.js';
 import type { RoleRecord } from '../store/roles.store.js';
 import type { Ctx } from './context.js';
+import { SameRows, type RowTarget } from './import-same.js';
 import { resolveOrganisation } from './organisations.js';
 import { saveJob } from './roles.js';
 import { getSettings } from './settings.js';
@@ -99,7 +100,11 @@ async function writeAll(
 ): Promise<void> {
   const now = ctx.clock.now().toISOString();
   const index = new DuplicateIndex({ defaultCountry: country });
-  for (const m of await tx.network.matchInputs(ctx.userId)) index.add(m);
+  const same = new SameRows(tx, ctx.userId);
+  for (const m of await tx.network.matchInputs(ctx.userId)) {
+    index.add(m);
+    same.add(m.id, m);
+  }
   const orgs = new Map<string, { id: string; name: string } | null>();
   const orgNames = new Map<string, string>();
   const organisationId = async (name: string | null) => {
@@ -117,10 +122,20 @@ async function writeAll(
   const byName = new Map<string, string>();
   const pending: { contactId: string; introducer: string; permission?: Permission; permissionAt?: string | null }[] = [];
   const createdHere = new Set<string>();
+  // Earlier contacts a row of this file already folded into. Only the first row to reach one may
+  // move its job: two rows of one file disagreeing about a job would otherwise swap it back and
+  // forth on every re-import, with a timeline note and a role each time.
+  const reached = new Set<string>();
   // A row merged into another contact keeps its own id in the matcher's index: follow it.
   const alias = new Map<string, string>();
   const resolve = (id: string) => alias.get(id) ?? id;
   let batch: ImportedContact[] = [];
+  /** What creating the row would write, for comparing it with a contact made earlier. */
+  const rowTarget = async (r: ImportedContact): Promise<RowTarget> => ({
+    organisationId: await organisationId(r.organisation),
+    source: r.own?.source ?? sourceOf(report.format!),
+    note: noteOf(r),
+  });
 
   const flush = async () => {
     const creates: { id: string; r: ImportedContact }[] = [];
@@ -128,7 +143,8 @@ async function writeAll(
     // Our own exports name each person by id: someone still here is the same person, whatever changed.
     const ownIds = batch.flatMap((r) => (r.own && r.uid ? [r.uid] : []));
     const known = new Set((await tx.contacts.getMany(ctx.userId, ownIds)).map((c) => c.id));
-    for (const r of batch) {
+    // Matching first, for the whole batch: the rows no key matches then look for an identical contact.
+    const matched = batch.map((r) => {
       const newId = ctx.ids();
       const probe: MatchInput = {
         id: newId,
@@ -140,14 +156,19 @@ async function writeAll(
         organisation: r.organisation,
         linkedinUrl: r.linkedinUrl,
       };
-      const best = index.addAndMatch(probe).find((c) => c.confidence >= CONFIDENT);
-      const target = r.uid && known.has(r.uid) ? r.uid : best ? resolve(best.contactIds[0]) : undefined;
+      const best = index.addAndMatch(probe, CONFIDENT).find((c) => c.confidence >= CONFIDENT);
+      return { r, newId, best: r.uid && known.has(r.uid) ? r.uid : best?.contactIds[0] };
+    });
+    await same.prefetch(matched.flatMap((m) => (m.best ? [] : [m.r])));
+    for (const { r, newId, best } of matched) {
+      const target = best ? resolve(best) : await same.find(r, () => rowTarget(r));
       if (target) {
         alias.set(newId, target);
         merges.push({ target, r, inFile: createdHere.has(target) });
       } else {
         creates.push({ id: newId, r });
         createdHere.add(newId);
+        same.made(newId, r);
       }
       const contactId = target ?? newId;
       if (r.uid) byUid.set(r.uid.replace(/^urn:uuid:/i, ''), contactId);
@@ -197,7 +218,7 @@ async function writeAll(
     await tx.contacts.insertMany(ctx.userId, rows, orgNames, now);
     await tx.roles.insertMany(ctx.userId, roles, now);
     for (const { id, r } of creates) {
-      const extra = [r.notes, r.birthday ? `Birthday: ${r.birthday}` : null].filter(Boolean).join('\n');
+      const extra = noteOf(r);
       if (extra)
         await tx.notes.insert(ctx.userId, {
           id: ctx.ids(),
@@ -215,7 +236,9 @@ async function writeAll(
     // Merges read the contacts they fold into, all at once, and keep them current as they change.
     const current = new Map((await tx.contacts.getMany(ctx.userId, [...new Set(merges.map((m) => m.target))])).map((c) => [c.id, c]));
     for (const m of merges) {
-      const changed = await mergeInto(ctx, tx, current.get(m.target)!, m.r, report.format!, organisationId, now, !m.inFile);
+      const first = !m.inFile && !reached.has(m.target);
+      reached.add(m.target);
+      const changed = await mergeInto(ctx, tx, current.get(m.target)!, m.r, report.format!, organisationId, now, first);
       if (changed) current.set(m.target, changed);
       if (m.inFile) report.merged++;
       else if (changed) report.updated++;
@@ -246,12 +269,22 @@ async function writeAll(
     const ref = p.introducer.replace(/^urn:uuid:/i, '');
     let introducerId = byUid.get(ref) ?? byName.get(p.introducer.toLowerCase()) ?? (await tx.contacts.get(ctx.userId, ref))?.id;
     if (!introducerId && !/^urn:/i.test(p.introducer)) {
-      // "Referred By" names someone not in the file: they become a contact of their own.
-      introducerId = ctx.ids();
-      const names = splitName(p.introducer);
-      await tx.contacts.insert(ctx.userId, introducerId, blankRecord(p.introducer, names, report.format!), now);
+      // "Referred By" names someone not in the file: they become a contact of their own, once
+      // (the same file imported again finds the one it made).
+      const row = nameOnly(p.introducer, splitName(p.introducer));
+      introducerId = await same.find(row, () => rowTarget(row));
+      if (!introducerId) {
+        introducerId = ctx.ids();
+        await tx.contacts.insert(
+          ctx.userId,
+          introducerId,
+          blankRecord(row.name, { givenName: row.givenName, familyName: row.familyName }, report.format!),
+          now,
+        );
+        same.made(introducerId, row);
+        report.created++;
+      }
       byName.set(p.introducer.toLowerCase(), introducerId);
-      report.created++;
     }
     if (!introducerId || introducerId === p.contactId) continue;
     if (await tx.introductions.find(ctx.userId, introducerId, p.contactId)) continue;
@@ -297,6 +330,37 @@ function unneutraliseRecord(r: ImportedContact): ImportedContact {
   };
 }
 
+/** The note a created contact gets from its row: the file's notes and the birthday. */
+function noteOf(r: ImportedContact): string {
+  return [r.notes, r.birthday ? `Birthday: ${r.birthday}` : null].filter(Boolean).join('\n');
+}
+
+function sourceOf(format: ContactFormat): ContactSource {
+  return format === 'csv' || format === 'json' ? 'manual' : format;
+}
+
+/** A row that carries a name and nothing else (someone a file names as an introducer). */
+function nameOnly(name: string, names: { givenName: string | null; familyName: string | null }): ImportedContact {
+  return {
+    line: 0,
+    name,
+    ...names,
+    emails: [],
+    phones: [],
+    organisation: null,
+    title: null,
+    linkedinUrl: null,
+    location: null,
+    tags: [],
+    connectedOn: null,
+    birthday: null,
+    notes: null,
+    referredBy: null,
+    related: [],
+    uid: null,
+  };
+}
+
 function blankRecord(name: string, names: { givenName: string | null; familyName: string | null }, format: ContactFormat): ContactRecord {
   return {
     name,
@@ -310,7 +374,7 @@ function blankRecord(name: string, names: { givenName: string | null; familyName
     tags: [],
     tie: 'acquaintance',
     doNotContact: false,
-    source: format === 'csv' || format === 'json' ? 'manual' : format,
+    source: sourceOf(format),
     connectedOn: null,
     research: null,
   };
@@ -319,8 +383,9 @@ function blankRecord(name: string, names: { givenName: string | null; familyName
 /**
  * Folds a record into an existing contact: new e-mails, phones and tags are added, empty fields
  * filled. A newer LinkedIn export is trusted about the current job: a new title or organisation
- * replaces the old one and the change goes on the contact's timeline. Returns the contact as it
- * now is when anything changed, or null.
+ * replaces the old one and the change goes on the contact's timeline (`mayMoveJob`: the contact
+ * was made before this file, and no earlier row of the file reached it). Returns the contact as
+ * it now is when anything changed, or null.
  */
 async function mergeInto(
   ctx: Ctx,
@@ -330,7 +395,7 @@ async function mergeInto(
   format: ContactFormat,
   organisationId: (name: string | null) => Promise<string | null>,
   now: string,
-  fromEarlierImport: boolean,
+  mayMoveJob: boolean,
 ): Promise<Contact | null> {
   const contactId = cur.id;
   const next = contactRecord(cur);
@@ -346,8 +411,7 @@ async function mergeInto(
   // Someone a file says not to contact stays not contacted.
   next.doNotContact ||= r.own?.doNotContact ?? false;
   const newOrg = await organisationId(r.organisation);
-  const jobMoved =
-    format === 'linkedin' && fromEarlierImport && ((newOrg && newOrg !== cur.organisationId) || (r.title && r.title !== cur.title));
+  const jobMoved = format === 'linkedin' && mayMoveJob && ((newOrg && newOrg !== cur.organisationId) || (r.title && r.title !== cur.title));
   if (jobMoved) {
     next.organisationId = newOrg ?? cur.organisationId;
     next.title = r.title ?? cur.title;

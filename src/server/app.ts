@@ -16,6 +16,7 @@ import { ROUTES } from './routes.js';
 import { csrfGuard, hostGuard, linkOrigin, sameOriginWrites, securityHeaders } from './security.js';
 import { httpStatus, toAppError } from './http-errors.js';
 import { requestLogger } from './logging.js';
+import { clientAddress as addressOf, type TrustedProxies } from './client-address.js';
 import { readiness } from './ready.js';
 
 /** The signed-in user behind a request. */
@@ -55,9 +56,15 @@ export interface ServerOptions {
   log?: (line: string) => void;
   /** Where one JSON line per answered request goes (`serve --log json`): method, route pattern, status, ms. */
   requestLog?: (line: string) => void;
+  /** Reverse proxies whose `X-Forwarded-For` names the client (`serve --trust-proxy`); none when absent. */
+  trustProxy?: TrustedProxies;
 }
 
 const MAX_BODY = 1024 * 1024;
+/** The requests web/src/pages/Today.tsx (and the session gate) make first, exactly as fetch() makes them. */
+const TODAY_PRELOAD = ['/api/v1/session', '/api/v1/overview', '/api/v1/today']
+  .map((u) => `<${u}>; rel=preload; as=fetch; crossorigin`)
+  .join(', ');
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -148,7 +155,7 @@ export function createServerApp(opts: ServerOptions): Hono {
         body,
         origin,
         raw: c.req.raw,
-        address: clientAddress(c),
+        address: clientAddress(c, opts.trustProxy),
         accounts: auth?.accounts,
         reply,
       });
@@ -203,6 +210,18 @@ export function createServerApp(opts: ServerOptions): Hono {
     return c.body(text, 200, { 'Content-Type': 'text/calendar; charset=utf-8', 'Cache-Control': 'private, no-cache' });
   });
 
+  // Today is the home page: its three requests can start while the browser is still fetching and
+  // running the script, instead of one after another once it has run (`Link: rel=preload`, which
+  // the page's own fetch() then takes from the browser's cache). Only for someone who will see
+  // Today: the local app, or a signed-in member; anyone else would just make the server work.
+  const todayPreload = async (req: Request): Promise<string | null> => {
+    if (auth) {
+      const p = await auth.principal(req).catch(() => null);
+      if (p?.role !== 'member' || (await auth.mustEnrol?.(p))) return null;
+    }
+    return TODAY_PRELOAD;
+  };
+
   if (opts.webRoot) {
     const root = normalize(opts.webRoot);
     app.get('*', async (c) => {
@@ -213,7 +232,15 @@ export function createServerApp(opts: ServerOptions): Hono {
         const data = await readFile(file);
         const type = TYPES[extname(file)] ?? 'application/octet-stream';
         const immutable = file.includes(`${sep}assets${sep}`);
-        return c.body(data, 200, { 'Content-Type': type, 'Cache-Control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache' });
+        const headers: Record<string, string> = {
+          'Content-Type': type,
+          'Cache-Control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
+        };
+        if (c.req.path === '/') {
+          const preload = await todayPreload(c.req.raw);
+          if (preload) headers.Link = preload;
+        }
+        return c.body(data, 200, headers);
       } catch {
         if (extname(wanted)) throw new AppError('not_found', `No file ${c.req.path}.`);
         return c.text('The web app is not built. Run: npm run build', 503);
@@ -234,10 +261,13 @@ function tokenMayCall(r: RouteDef, p: Principal): void {
   if (p.scope !== 'write' && r.method !== 'get') throw new AppError('forbidden', 'This token may only read.');
 }
 
-/** The peer's address from the Node server (tests pass it as the env's `incoming`). */
-function clientAddress(c: Context): string {
+/**
+ * The client's address for login throttling: the peer's from the Node server (tests pass it as the
+ * env's `incoming`), or the one a trusted proxy forwarded for (client-address.ts).
+ */
+function clientAddress(c: Context, trusted: TrustedProxies | undefined): string {
   const env = c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined;
-  return env?.incoming?.socket?.remoteAddress ?? 'unknown';
+  return addressOf(env?.incoming?.socket?.remoteAddress, c.req.header('x-forwarded-for'), trusted);
 }
 
 async function readJson(c: Context): Promise<unknown> {

@@ -90,7 +90,11 @@ export function securityHeaders(opts: { secureCookies: boolean }): MiddlewareHan
     c.header('X-Content-Type-Options', 'nosniff');
     c.header('Referrer-Policy', 'no-referrer');
     c.header('X-Frame-Options', 'DENY');
-    c.header('Cross-Origin-Opener-Policy', 'same-origin');
+    // Browsers apply COOP only on a trustworthy origin (https or loopback). Over plain http to a
+    // network address (a phone on the Wi-Fi) Chromium ignores it and logs a console error, so it is
+    // sent only where it takes effect.
+    if (opts.secureCookies || LOCAL_NAMES.has(hostName((c.req.header('host') ?? new URL(c.req.url).host).toLowerCase())))
+      c.header('Cross-Origin-Opener-Policy', 'same-origin');
     c.header('Cross-Origin-Resource-Policy', 'same-origin');
     c.header('Permissions-Policy', 'camera=(), microphone=(), geolocation=(), payment=(), usb=()');
     const html = (c.res.headers.get('content-type') ?? '').startsWith('text/html');

@@ -1,6 +1,9 @@
 // Opening the database: the one place that knows SQLite from PostgreSQL (besides dialect.ts, which
 // holds the SQL that differs). Also runs the migrations and refuses databases from the future.
-import { Kysely, SqliteDialect, sql, type Dialect } from 'kysely';
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { Kysely, PostgresDialect, SqliteDialect, sql, type Dialect } from 'kysely';
 import { AppError } from '../domain/errors.js';
 import type { Database } from './schema.js';
 import type { DialectName } from './dialect.js';
@@ -44,11 +47,28 @@ export async function openDatabase(target: string, opts: { migrate?: boolean } =
   return open;
 }
 
+/**
+ * Where better-sqlite3's compiled addon is. The CLI bundle carries better-sqlite3's JavaScript
+ * (scripts/build.mjs), and left to itself it would look for the addon with the `bindings` package,
+ * which guesses its module's folder from a stack trace (wrong inside a bundle) and tries a dozen
+ * paths: naming the file skips that at every start. An unusual install layout is found the way
+ * better-sqlite3 would find it, from its own folder.
+ */
+function sqliteAddon(): string {
+  const req = createRequire(import.meta.url);
+  const root = dirname(req.resolve('better-sqlite3/package.json'));
+  const built = join(root, 'build', 'Release', 'better_sqlite3.node');
+  if (existsSync(built)) return built;
+  const bindings = createRequire(join(root, 'package.json'))('bindings') as (o: object) => string;
+  return bindings({ bindings: 'better_sqlite3.node', module_root: root, path: true });
+}
+
 async function openSqlite(file: string): Promise<OpenDb> {
   const { default: SqliteDatabase } = await import('better-sqlite3');
+  const nativeBinding = sqliteAddon();
   let raw;
   try {
-    raw = new SqliteDatabase(file);
+    raw = new SqliteDatabase(file, { nativeBinding });
     // WAL lets the CLI write while the server reads; the busy timeout makes concurrent writers
     // wait for each other instead of failing at once.
     raw.pragma('busy_timeout = 5000');
@@ -82,7 +102,6 @@ async function openSqlite(file: string): Promise<OpenDb> {
 
 async function openPostgres(url: string): Promise<OpenDb> {
   const { default: pg } = await import('pg');
-  const { PostgresDialect } = await import('kysely');
   const where = maskUrl(url);
   const pool = new pg.Pool({ connectionString: url, max: 10, connectionTimeoutMillis: 5000 });
   // An idle client losing its connection must not crash the process.

@@ -2,7 +2,7 @@
 // all; without them (the local single-user app) nothing here shows and every page opens as
 // before. With them, pages need a signed-in user: the gate sends everyone else to /login (or to
 // /setup while the first admin is still to be made), and any 401 from the API does the same.
-import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { Navigate, useLocation } from 'react-router';
 import { useQueryClient } from '@tanstack/react-query';
 import { accounts, whenSignedOut, type SessionUser, type SessionView, type UserRole } from './api';
@@ -28,9 +28,10 @@ interface SessionState {
 
 const SessionContext = createContext<SessionState | null>(null);
 
-export function SessionProvider({ children }: { children: ReactNode }) {
+/** `initial`: the session as main.tsx already read it, if it did (then it is not asked again). */
+export function SessionProvider({ children, initial = null }: { children: ReactNode; initial?: SessionView | null }) {
   const qc = useQueryClient();
-  const [session, setSession] = useState<SessionView | null>(null);
+  const [session, setSession] = useState<SessionView | null>(initial);
   const [error, setError] = useState<unknown>(null);
   const [notice, setNotice] = useState<string | null>(null);
 
@@ -38,7 +39,10 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     setError(null);
     accounts.session().then(setSession, setError);
   }, []);
-  useEffect(reload, [reload]);
+  const known = useRef(initial !== null);
+  useEffect(() => {
+    if (!known.current) reload();
+  }, [reload]);
 
   const signedIn = useCallback(
     (user: SessionUser) => {

@@ -4,7 +4,7 @@ import { createRoot } from 'react-dom/client';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { createBrowserRouter, isRouteErrorResponse, Link, useRouteError } from 'react-router';
 import { RouterProvider } from 'react-router/dom';
-import { ApiError } from './api';
+import { accounts, api, ApiError, keys, type SessionView } from './api';
 import { SessionProvider } from './auth';
 import { Layout } from './components/Layout';
 import { TodayPage } from './pages/Today';
@@ -57,6 +57,7 @@ const router = createBrowserRouter([
       { path: '/interviews/:id/draft', lazy: page(() => import('./pages/Draft'), 'DraftPage') },
       { path: '/interviews/:id/live', lazy: page(() => import('./pages/Live'), 'LivePage') },
       { path: '/interviews/:id/prep', lazy: page(() => import('./pages/Prep'), 'PrepPage') },
+      { path: '/interviews/:id/next-person', lazy: page(() => import('./pages/NextPerson'), 'NextPersonPage') },
       { path: '/interviews/:id', lazy: page(() => import('./pages/InterviewPage'), 'InterviewPage') },
       { path: '/network', lazy: page(() => import('./pages/Network'), 'NetworkPage') },
       { path: '/insights', lazy: page(() => import('./pages/Insights'), 'InsightsPage') },
@@ -74,14 +75,36 @@ const router = createBrowserRouter([
   },
 ]);
 
+/**
+ * Opening on Today, the server has already sent for the session and Today's data with the page
+ * (a `Link: rel=preload` header, src/server/app.ts), so they are here or nearly: waiting a moment
+ * for them lets React build the page once, instead of a "Loading" page three times over. Never
+ * longer than `patience` ms, and never failing: without an answer the app starts as usual.
+ */
+async function firstAnswers(patience: number): Promise<SessionView | null> {
+  const answers = (async () => {
+    const session = await accounts.session();
+    const seesToday = !session.accounts || (session.user?.role === 'member' && !session.enrolSecondFactor);
+    if (window.location.pathname === '/' && seesToday)
+      await Promise.all([
+        queryClient.prefetchQuery({ queryKey: keys.overview, queryFn: api.overview }),
+        queryClient.prefetchQuery({ queryKey: [...keys.today, 'first'], queryFn: () => api.today() }),
+      ]);
+    return session;
+  })().catch(() => null);
+  return Promise.race([answers, new Promise<null>((resolve) => setTimeout(() => resolve(null), patience))]);
+}
+
 const root = document.getElementById('root');
 if (!root) throw new Error('The page has no #root element.');
-createRoot(root).render(
-  <StrictMode>
-    <QueryClientProvider client={queryClient}>
-      <SessionProvider>
-        <RouterProvider router={router} />
-      </SessionProvider>
-    </QueryClientProvider>
-  </StrictMode>,
+void firstAnswers(400).then((session) =>
+  createRoot(root).render(
+    <StrictMode>
+      <QueryClientProvider client={queryClient}>
+        <SessionProvider initial={session}>
+          <RouterProvider router={router} />
+        </SessionProvider>
+      </QueryClientProvider>
+    </StrictMode>,
+  ),
 );

@@ -2,7 +2,7 @@
 // (a day, until next week, or to a date), dismiss. The outcome is announced in the live region,
 // since the item itself leaves the list.
 import { useId, useState } from 'react';
-import { useMutation, useQuery } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { draftHref } from '../../../src/domain/action-drafts';
 import type { TemplatePurpose } from '../../../src/domain/templates/placeholders';
@@ -27,14 +27,9 @@ const NEXT_STEP: Record<Action['kind'], string> = {
   'ask-introduction': 'Ask your mutual contact for an introduction.',
 };
 
-/** The local date (YYYY-MM-DD) of an instant in a zone. */
-function localDate(iso: string, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(iso));
-}
-
 /** Monday of next week, as a local date. */
-function nextMonday(nowIso: string, timeZone: string): string {
-  const [y, m, d] = localDate(nowIso, timeZone).split('-').map(Number) as [number, number, number];
+function nextMonday(nowIso: string, f: Formatters): string {
+  const [y, m, d] = f.day(nowIso).split('-').map(Number) as [number, number, number];
   const day = new Date(Date.UTC(y, m - 1, d));
   const ahead = ((8 - day.getUTCDay()) % 7 || 7) as number;
   day.setUTCDate(day.getUTCDate() + ahead);
@@ -57,7 +52,6 @@ export function ActionItem({ action: a, f, now, showDate }: Props) {
   const [date, setDate] = useState('');
   const [error, setError] = useState<string | null>(null);
   const dateId = useId();
-  const tz = f.timezone ?? 'UTC';
   const who = a.contactName ?? 'this contact';
   const label = ACTION_LABEL[a.kind] ?? a.kind;
   const about = `${label}, ${who}`;
@@ -106,7 +100,7 @@ export function ActionItem({ action: a, f, now, showDate }: Props) {
         <strong>Next step:</strong> {NEXT_STEP[a.kind]}
       </p>
       <p className="muted small">
-        Due {showDate || a.overdue || localDate(a.dueAt, tz) !== localDate(now, tz) ? f.dateTime(a.dueAt) : f.time(a.dueAt)}
+        Due {showDate || a.overdue || f.day(a.dueAt) !== f.day(now) ? f.dateTime(a.dueAt) : f.time(a.dueAt)}
         {a.overdue ? ` (${f.relative(a.dueAt, new Date(now).getTime())})` : ''}
         {a.status === 'snoozed' && a.snoozedUntil ? ` · snoozed until ${f.dateTime(a.snoozedUntil)}` : ''}
       </p>
@@ -121,7 +115,7 @@ export function ActionItem({ action: a, f, now, showDate }: Props) {
         <ItemButton
           about={about}
           disabled={busy}
-          onClick={() => run.mutate({ kind: 'snooze', until: `${nextMonday(now, tz)}T09:00`, words: 'until next week' })}
+          onClick={() => run.mutate({ kind: 'snooze', until: `${nextMonday(now, f)}T09:00`, words: 'until next week' })}
         >
           Until next week
         </ItemButton>
@@ -142,7 +136,7 @@ export function ActionItem({ action: a, f, now, showDate }: Props) {
           }}
         >
           <label htmlFor={dateId}>Snooze until (09:00 that day)</label>
-          <input id={dateId} type="date" value={date} min={localDate(tomorrow, tz)} onChange={(e) => setDate(e.target.value)} />
+          <input id={dateId} type="date" value={date} min={f.day(tomorrow)} onChange={(e) => setDate(e.target.value)} />
           <button type="submit" className="button button--small" disabled={busy}>
             Snooze
           </button>
@@ -204,7 +198,7 @@ function MessageLink({ action: a, who }: { action: Action; who: string }) {
       </p>
     );
   }
-  if (a.kind === 'ask-second-person' && a.interviewId) return <SuggestionsLink interviewId={a.interviewId} />;
+  if (a.kind === 'ask-second-person' && a.interviewId) return <SuggestionsLink interviewId={a.interviewId} who={who} />;
   const page = a.interviewId ? INTERVIEW_LINK[a.kind] : undefined;
   if (page) {
     return (
@@ -219,13 +213,17 @@ function MessageLink({ action: a, who }: { action: Action; who: string }) {
   return null;
 }
 
-/** Asking a second person starts from the campaign's suggestions: the interview names the campaign. */
-function SuggestionsLink({ interviewId }: { interviewId: string }) {
-  const interview = useQuery({ queryKey: ['interview', interviewId], queryFn: () => api.interviews.get(interviewId) });
-  if (!interview.data) return null;
+/**
+ * Asking a second person starts from the campaign's suggestions. Which campaign is the interview's
+ * to say, so the link goes through a page that asks it on the click (pages/NextPerson.tsx) rather
+ * than every such action on Today asking the server for its interview before the page settles.
+ */
+function SuggestionsLink({ interviewId, who }: { interviewId: string; who: string }) {
   return (
     <p className="action__draft">
-      <Link to={`/campaigns/${interview.data.campaignId}#suggestions`}>Whom else to ask in {interview.data.campaignField}</Link>
+      <Link to={`/interviews/${interviewId}/next-person`}>
+        See whom else to ask<span className="visually-hidden"> — after {who}</span>
+      </Link>
     </p>
   );
 }

@@ -1,7 +1,7 @@
 // Today: what to do now, what is coming this week, and today's meetings. On an empty database it
 // is the "start here" page instead.
 import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
+import { startTransition, useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import type { Action } from '../../../src/domain/types';
 import { api, keys, messageOf, type Overview, type TodayView } from '../api';
@@ -9,7 +9,7 @@ import { useAnnounce } from '../components/Announcer';
 import { ActionItem } from '../components/ActionItem';
 import { EmptyState, LoadError, Loading } from '../components/common';
 import { FormError } from '../components/Field';
-import { makeFormatters, plural, type Formatters } from '../format';
+import { formattersFor, plural, type Formatters } from '../format';
 import { usePageTitle, useRefreshAll } from '../hooks';
 import { MODE_LABEL } from '../labels';
 
@@ -116,7 +116,7 @@ function NextStep({ overview }: { overview: Overview }) {
 }
 
 function Agenda({ today, overview, showAll }: { today: TodayView; overview: Overview; showAll: () => void }) {
-  const f = makeFormatters(today.timezone);
+  const f = formattersFor(today.timezone);
   const overdue = today.actions.filter((a) => a.overdue);
   const dueToday = today.actions.filter((a) => !a.overdue);
   const campaigns = useQuery({ queryKey: [...keys.campaigns, 'active'], queryFn: () => api.campaigns.list('active') });
@@ -233,10 +233,20 @@ function Agenda({ today, overview, showAll }: { today: TodayView; overview: Over
   );
 }
 
+/** About a screenful: what the first render of a list builds (see ActionList). */
+const FIRST_RENDER = 6;
+
 function ActionList({ actions, f, now, showDate }: { actions: Action[]; f: Formatters; now: string; showDate?: boolean }) {
+  // Up to 150 actions are a lot of page to build in one go, and the browser shows nothing until it
+  // is built: the first screenful of each list comes at once and the rest follows in a transition,
+  // which React builds in slices between frames, so the page shows and answers meanwhile.
+  const [complete, setComplete] = useState(actions.length <= FIRST_RENDER);
+  useEffect(() => {
+    if (!complete) startTransition(() => setComplete(true));
+  }, [complete]);
   return (
     <ul className="item-list">
-      {actions.map((a) => (
+      {(complete ? actions : actions.slice(0, FIRST_RENDER)).map((a) => (
         <ActionItem key={a.id} action={a} f={f} now={now} showDate={showDate} />
       ))}
     </ul>
