@@ -94,3 +94,33 @@ export function rawContacts(file: string, userId: string) {
     close: () => db.close(),
   };
 }
+
+/**
+ * The notes search floor: the page of notes an FTS5 query matches, newest first, with their kinds
+ * (what notes.store.ts's hydrate() adds), through better-sqlite3 directly.
+ */
+export function rawNotes(file: string, userId: string) {
+  const db = new Database(file, { readonly: true });
+  const search = db.prepare(
+    `SELECT id, user_id, contact_id, interview_id, question_id, text, at, created_at FROM notes
+     WHERE rowid IN (SELECT rowid FROM notes_fts WHERE notes_fts MATCH ?) AND user_id = ? ORDER BY at DESC, id DESC LIMIT ?`,
+  );
+  const kinds = new Map<number, Database.Statement>();
+  const kindsOf = (ids: string[]) => {
+    let st = kinds.get(ids.length);
+    if (!st)
+      kinds.set(ids.length, (st = db.prepare(`SELECT note_id, kind FROM note_kinds WHERE note_id IN (${ids.map(() => '?').join(',')})`)));
+    return st.all(...ids) as { note_id: string; kind: string }[];
+  };
+  return {
+    /** `match` is an FTS5 query, e.g. `"telehealth"*`. */
+    search: (match: string, limit: number) => {
+      const rows = search.all(match, userId, limit) as { id: string }[];
+      if (rows.length === 0) return [];
+      const byNote = new Map<string, string[]>();
+      for (const k of kindsOf(rows.map((r) => r.id))) byNote.set(k.note_id, [...(byNote.get(k.note_id) ?? []), k.kind]);
+      return rows.map((r) => ({ ...r, kinds: (byNote.get(r.id) ?? []).sort() }));
+    },
+    close: () => db.close(),
+  };
+}

@@ -11,18 +11,19 @@ import { localOwner, type Ctx, type Deps } from '../src/app/context.js';
 import { fixedClock } from '../src/domain/clock.js';
 import { uuidv7Generator } from '../src/domain/ids.js';
 import { makeStore, openDatabase } from '../src/store/index.js';
-import { rawContacts } from './baseline.js';
+import { rawContacts, rawNotes } from './baseline.js';
 import { importFigures } from './import.js';
 import { lintFigures } from './lint.js';
 import { NOW } from './fake.js';
 import { mulberry32 } from './prng.js';
 import { freePort, timeReady, timeRun } from './procs.js';
 import { figure, printTable, writeResults, type Figure } from './report.js';
-import { searchFigures } from './search.js';
+import { noteSearchFigures, searchFigures } from './search.js';
 import { ensureDatabase, LARGE, SMALL, type SeedInfo } from './seed.js';
 import { suggestFigure } from './suggest.js';
 import { apiFigures, TODAY_ENDPOINT } from './http.js';
 import { insightsEndpoint, insightsFigures, largestCampaign } from './insights.js';
+import { throughputFigures } from './throughput.js';
 import { todayFigures } from './today.js';
 import { webFigures } from './web.js';
 import { compareInProcess, median, percentileFigures, type InProcessOptions } from './stats.js';
@@ -119,6 +120,8 @@ async function inProcessFigures(seed: SeedInfo): Promise<Figure[]> {
     );
 
     const searched = await searchFigures(ctx, raw, rng, IN_PROCESS, QUICK, log);
+    const notes = rawNotes(seed.file, ctx.userId);
+    const noteSearched = await noteSearchFigures(ctx, notes, rng, IN_PROCESS, log).finally(() => notes.close());
     const todays = await todayFigures(ctx, seed.file, IN_PROCESS, log);
     const insights = await insightsFigures(ctx, seed.file, QUICK, log);
 
@@ -144,6 +147,7 @@ async function inProcessFigures(seed: SeedInfo): Promise<Figure[]> {
       }),
       suggested,
       ...searched,
+      ...noteSearched,
       ...todays,
       ...insights,
     ];
@@ -259,6 +263,12 @@ const searchOnly = () =>
     } finally {
       raw.close();
     }
+    const notes = rawNotes(file, ctx.userId);
+    try {
+      printTable(await noteSearchFigures(ctx, notes, mulberry32(7), IN_PROCESS, log), log);
+    } finally {
+      notes.close();
+    }
   });
 
 /** `npm run bench -- today`: the Today figures (in-process and over HTTP), without touching latest.json. */
@@ -268,6 +278,7 @@ async function todayOnly() {
   const home = mkdtempSync(join(tmpdir(), 'coffeechat-bench-'));
   try {
     figures.push(...(await apiFigures(BIN, LARGE_DB, childEnv(home), ROOT, QUICK, log, [TODAY_ENDPOINT])));
+    figures.push(...(await throughputFigures(BIN, LARGE_DB, childEnv(home), ROOT, QUICK, log)));
   } finally {
     rmSync(home, { recursive: true, force: true });
   }
@@ -377,6 +388,7 @@ async function main() {
     figures.push(
       ...(await apiFigures(BIN, LARGE_DB, env, ROOT, QUICK, log, [TODAY_ENDPOINT, insightsEndpoint(largestCampaign(LARGE_DB).id)])),
     );
+    figures.push(...(await throughputFigures(BIN, LARGE_DB, env, ROOT, QUICK, log)));
     figures.push(...(await webFigures(BIN, LARGE_DB, env, ROOT, QUICK, log)));
     log('Measuring imports…');
     figures.push(...(await importFigures(BIN, env, QUICK, log)));

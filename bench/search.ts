@@ -2,9 +2,10 @@
 // query through better-sqlite3 (rawContacts().search), on the same random mix of queries, then a
 // per-query table with the plan SQLite picks, so a slow p99 can be traced to the query behind it.
 import { listContacts } from '../src/app/contacts.js';
+import { listNotes } from '../src/app/notes.js';
 import type { Ctx } from '../src/app/context.js';
 import { searchTerms } from '../src/store/dialect.js';
-import type { rawContacts } from './baseline.js';
+import type { rawContacts, rawNotes } from './baseline.js';
 import type { Rng } from './prng.js';
 import type { Figure } from './report.js';
 import { compareInProcess, percentileFigures, type InProcessOptions } from './stats.js';
@@ -67,4 +68,30 @@ export async function searchFigures(
     );
   }
   return percentileFigures('contacts.search', search, 'raw FTS5 query', { max: 5 });
+}
+
+// What people look for in their notes: a common trade word, a rarer one, a prefix, two words, a
+// city, and a typo that matches nothing (bench/words.ts writes the notes).
+export const NOTE_QUERIES = ['telehealth', 'portfolio', 'usab', 'hiring market', 'Nairobi', 'privacy consent', 'recruit', 'telehelth'];
+
+/** The notes search: the app's search box over 200k notes beside the same FTS5 query. */
+export async function noteSearchFigures(
+  ctx: Ctx,
+  raw: ReturnType<typeof rawNotes>,
+  rng: Rng,
+  o: InProcessOptions,
+  log: (s: string) => void,
+): Promise<Figure[]> {
+  const picks = Array.from({ length: 4000 }, () => rng.pick(NOTE_QUERIES));
+  log('Measuring notes search…');
+  const search = await compareInProcess(
+    (i) => picks[i % picks.length]!,
+    (q) => listNotes(ctx, { q, limit: 50 }),
+    (q) => raw.search(match(q), 50),
+    o,
+  );
+  log(
+    `  app p50 ${ms(search.subject.p50)} p99 ${ms(search.subject.p99)} · raw p50 ${ms(search.baseline.p50)} p99 ${ms(search.baseline.p99)} (${search.subject.samples} samples each)`,
+  );
+  return percentileFigures('notes.search', search, 'raw FTS5 query', { ratioMax: 3 });
 }
