@@ -101,10 +101,20 @@ export function rawContacts(file: string, userId: string) {
  */
 export function rawNotes(file: string, userId: string) {
   const db = new Database(file, { readonly: true });
-  const search = db.prepare(
-    `SELECT id, user_id, contact_id, interview_id, question_id, text, at, created_at FROM notes
-     WHERE rowid IN (SELECT rowid FROM notes_fts WHERE notes_fts MATCH ?) AND user_id = ? ORDER BY at DESC, id DESC LIMIT ?`,
+  // The best plan by hand, as a careful developer would pick it per query: few matches are
+  // looked up by rowid and sorted; many are found by walking (user_id, at, id) newest first.
+  const columns = 'id, user_id, contact_id, interview_id, question_id, text, at, created_at';
+  const count = db.prepare('SELECT count(*) AS n FROM (SELECT rowid FROM notes_fts WHERE notes_fts MATCH ? LIMIT 1000)');
+  const few = db.prepare(
+    `SELECT ${columns} FROM notes WHERE rowid IN (SELECT rowid FROM notes_fts WHERE notes_fts MATCH ?) AND +user_id = ? ORDER BY at DESC, id DESC LIMIT ?`,
   );
+  const many = db.prepare(
+    `SELECT ${columns} FROM notes WHERE +rowid IN (SELECT rowid FROM notes_fts WHERE notes_fts MATCH ?) AND user_id = ? ORDER BY at DESC, id DESC LIMIT ?`,
+  );
+  const search = {
+    all: (match: string, user: string, limit: number) =>
+      ((count.get(match) as { n: number }).n < 1000 ? few : many).all(match, user, limit),
+  };
   const kinds = new Map<number, Database.Statement>();
   const kindsOf = (ids: string[]) => {
     let st = kinds.get(ids.length);
