@@ -96,6 +96,19 @@ async function freePort(host: string): Promise<number> {
 
 const axeSource = () => readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
+/** An API call made with a browser context's cookies (session and CSRF), as the web app makes it. */
+export async function callAs<T>(app: WebApp, ctx: BrowserContext, method: string, path: string, body?: unknown): Promise<T> {
+  if (!(await ctx.cookies(app.base)).some((c) => c.name === 'coffeechat_csrf')) await ctx.request.get(`${app.base}/api/v1/session`);
+  const csrf = (await ctx.cookies(app.base)).find((c) => c.name === 'coffeechat_csrf')?.value ?? '';
+  const res = await ctx.request.fetch(`${app.base}/api/v1${path}`, {
+    method,
+    headers: { 'content-type': 'application/json', origin: app.base, 'x-coffeechat-csrf': csrf },
+    ...(body === undefined ? {} : { data: JSON.stringify(body) }),
+  });
+  expect(res.ok(), `${method} ${path} answered ${res.status()}: ${await res.text()}`).toBe(true);
+  return (res.status() === 204 ? null : await res.json()) as T;
+}
+
 /** Declares a browser suite with its own server; skipped (failed on CI) without Chromium, or PostgreSQL when it asks for one. */
 export function browserSuite(name: string, body: (app: WebApp) => void, options: SuiteOptions = {}): void {
   const pgUrl = process.env.COFFEECHAT_TEST_PG_URL;

@@ -9,7 +9,7 @@
 // phone through this machine's network address, signs in and takes notes in live mode.
 import type { BrowserContext, Page } from 'playwright-core';
 import { expect, it } from 'vitest';
-import { browserSuite, lanAddress, TIMEOUT, type WebApp } from './harness.js';
+import { browserSuite, callAs, lanAddress, TIMEOUT, type WebApp } from './harness.js';
 
 const PASSWORD = 'correct horse battery staple';
 const ADMIN = { name: 'Ada Admin', email: 'ada@example.org' };
@@ -23,19 +23,6 @@ async function setupToken(app: WebApp): Promise<string> {
   const printed = () => /setup token\W*([A-Za-z0-9_-]{16,})/i.exec(app.serverOutput())?.[1];
   await expect.poll(printed, { timeout: 5000, message: `no setup token in the server's output:\n${app.serverOutput()}` }).toBeTruthy();
   return printed()!;
-}
-
-/** An API call made with a browser context's cookies (session and CSRF), as the web app makes it. */
-async function call<T>(app: WebApp, ctx: BrowserContext, method: string, path: string, body?: unknown): Promise<T> {
-  if (!(await ctx.cookies(app.base)).some((c) => c.name === 'coffeechat_csrf')) await ctx.request.get(`${app.base}/api/v1/session`);
-  const csrf = (await ctx.cookies(app.base)).find((c) => c.name === 'coffeechat_csrf')?.value ?? '';
-  const res = await ctx.request.fetch(`${app.base}/api/v1${path}`, {
-    method,
-    headers: { 'content-type': 'application/json', origin: app.base, 'x-coffeechat-csrf': csrf },
-    ...(body === undefined ? {} : { data: JSON.stringify(body) }),
-  });
-  expect(res.ok(), `${method} ${path} answered ${res.status()}: ${await res.text()}`).toBe(true);
-  return (res.status() === 204 ? null : await res.json()) as T;
 }
 
 /** Fills the sign-in form that the given page shows. */
@@ -143,21 +130,21 @@ browserSuite(
         await memberA.getByRole('button', { name: 'Create campaign' }).click();
         await memberA.getByRole('heading', { level: 1, name: 'Data journalism' }).waitFor();
         a.shared = path(memberA).split('/').pop()!;
-        a.private = (await call<{ id: string }>(app, aCtx, 'POST', '/campaigns', { field: 'Museum curation', situation: 'next-job' })).id;
+        a.private = (await callAs<{ id: string }>(app, aCtx, 'POST', '/campaigns', { field: 'Museum curation', situation: 'next-job' })).id;
         a.contact = (
-          await call<{ id: string }>(app, aCtx, 'POST', '/contacts', { name: 'Ana Ruiz', research: 'Amara private research' })
+          await callAs<{ id: string }>(app, aCtx, 'POST', '/contacts', { name: 'Ana Ruiz', research: 'Amara private research' })
         ).id;
-        a.interview = (await call<{ id: string }>(app, aCtx, 'POST', '/interviews', { campaignId: a.shared, contactId: a.contact })).id;
-        const kofi = await call<{ id: string }>(app, aCtx, 'POST', '/contacts', { name: 'Kofi Mensah' });
-        await call(app, aCtx, 'POST', '/interviews', { campaignId: a.private, contactId: kofi.id });
+        a.interview = (await callAs<{ id: string }>(app, aCtx, 'POST', '/interviews', { campaignId: a.shared, contactId: a.contact })).id;
+        const kofi = await callAs<{ id: string }>(app, aCtx, 'POST', '/contacts', { name: 'Kofi Mensah' });
+        await callAs(app, aCtx, 'POST', '/interviews', { campaignId: a.private, contactId: kofi.id });
 
         b.campaign = (
-          await call<{ id: string }>(app, bCtx, 'POST', '/campaigns', { field: 'Renewable energy policy', situation: 'new-graduate' })
+          await callAs<{ id: string }>(app, bCtx, 'POST', '/campaigns', { field: 'Renewable energy policy', situation: 'new-graduate' })
         ).id;
         b.contact = (
-          await call<{ id: string }>(app, bCtx, 'POST', '/contacts', { name: 'Birgit Lund', research: 'Bruno private research' })
+          await callAs<{ id: string }>(app, bCtx, 'POST', '/contacts', { name: 'Birgit Lund', research: 'Bruno private research' })
         ).id;
-        b.interview = (await call<{ id: string }>(app, bCtx, 'POST', '/interviews', { campaignId: b.campaign, contactId: b.contact })).id;
+        b.interview = (await callAs<{ id: string }>(app, bCtx, 'POST', '/interviews', { campaignId: b.campaign, contactId: b.contact })).id;
 
         await visit(memberA, '/campaigns');
         await memberA.getByRole('link', { name: 'Museum curation' }).waitFor();
@@ -240,9 +227,9 @@ browserSuite(
           const res = await adviser.request.get(`${app.base}/api/v1${url}`);
           expect(res.status(), url).toBe(404);
         }
-        const found = await call<{ contacts: unknown[]; notes: unknown[] }>(app, adviserCtx, 'GET', '/search?q=Birgit');
+        const found = await callAs<{ contacts: unknown[]; notes: unknown[] }>(app, adviserCtx, 'GET', '/search?q=Birgit');
         expect(found).toEqual({ contacts: [], notes: [] });
-        const cohort = await call<{ members: { email: string | null }[] }>(app, adviserCtx, 'GET', '/adviser/cohort');
+        const cohort = await callAs<{ members: { email: string | null }[] }>(app, adviserCtx, 'GET', '/adviser/cohort');
         expect(cohort.members.map((m) => m.email)).toEqual([MEMBER_A.email]);
       },
       TIMEOUT,
@@ -270,11 +257,11 @@ browserSuite(
           const res = await memberB.request.get(`${app.base}/api/v1${url}`);
           expect(res.status(), url).toBe(status);
         }
-        const mine = await call<{ items: { field: string }[] }>(app, bCtx, 'GET', '/campaigns');
+        const mine = await callAs<{ items: { field: string }[] }>(app, bCtx, 'GET', '/campaigns');
         expect(mine.items.map((c) => c.field)).toEqual(['Renewable energy policy']);
-        const contacts = await call<{ items: { name: string }[] }>(app, bCtx, 'GET', '/contacts');
+        const contacts = await callAs<{ items: { name: string }[] }>(app, bCtx, 'GET', '/contacts');
         expect(contacts.items.map((c) => c.name)).toEqual(['Birgit Lund']);
-        const found = await call<{ contacts: unknown[]; notes: unknown[] }>(app, bCtx, 'GET', '/search?q=Ana');
+        const found = await callAs<{ contacts: unknown[]; notes: unknown[] }>(app, bCtx, 'GET', '/search?q=Ana');
         expect(found).toEqual({ contacts: [], notes: [] });
       },
       TIMEOUT,
@@ -338,16 +325,16 @@ browserSuite(
         // On the laptop: the owner sets up their account and plans a meeting.
         const token = await setupToken(app);
         const { ctx: laptop } = await open({ width: 1280 });
-        await call(app, laptop, 'POST', '/auth/setup', { token, email: ADMIN.email, name: ADMIN.name, password: PASSWORD });
-        await call(app, laptop, 'PATCH', '/settings', { timezone: 'UTC' });
-        const campaign = await call<{ id: string }>(app, laptop, 'POST', '/campaigns', {
+        await callAs(app, laptop, 'POST', '/auth/setup', { token, email: ADMIN.email, name: ADMIN.name, password: PASSWORD });
+        await callAs(app, laptop, 'PATCH', '/settings', { timezone: 'UTC' });
+        const campaign = await callAs<{ id: string }>(app, laptop, 'POST', '/campaigns', {
           field: 'Health UX research',
           situation: 'career-change',
         });
-        const grace = await call<{ id: string }>(app, laptop, 'POST', '/contacts', { name: 'Grace Mensah' });
-        const { id } = await call<{ id: string }>(app, laptop, 'POST', '/interviews', { campaignId: campaign.id, contactId: grace.id });
-        await call(app, laptop, 'POST', `/interviews/${id}/schedule`, { at: '2026-03-05T09:30:00Z', minutes: 20 });
-        const plan = await call<{ questions: { id: string; text: string }[] }>(app, laptop, 'GET', `/interviews/${id}/plan`);
+        const grace = await callAs<{ id: string }>(app, laptop, 'POST', '/contacts', { name: 'Grace Mensah' });
+        const { id } = await callAs<{ id: string }>(app, laptop, 'POST', '/interviews', { campaignId: campaign.id, contactId: grace.id });
+        await callAs(app, laptop, 'POST', `/interviews/${id}/schedule`, { at: '2026-03-05T09:30:00Z', minutes: 20 });
+        const plan = await callAs<{ questions: { id: string; text: string }[] }>(app, laptop, 'GET', `/interviews/${id}/plan`);
         const q1 = plan.questions[0]!;
 
         // On the phone: a new browser with a touch screen, sent to sign in first.
@@ -370,7 +357,7 @@ browserSuite(
         await phone.locator('.live-save', { hasText: /^Saved$/ }).waitFor();
         // The laptop sees what the phone wrote.
         await expect
-          .poll(async () => (await call<{ items: NoteRow[] }>(app, laptop, 'GET', `/notes?interviewId=${id}`)).items)
+          .poll(async () => (await callAs<{ items: NoteRow[] }>(app, laptop, 'GET', `/notes?interviewId=${id}`)).items)
           .toEqual([
             expect.objectContaining({ questionId: q1.id, text: 'Clinics hire researchers through agencies first', kinds: ['industry'] }),
           ]);

@@ -5,7 +5,7 @@
 // once that the campaign is no longer shared.
 import type { BrowserContext, Page } from 'playwright-core';
 import { expect, it } from 'vitest';
-import { browserSuite, TIMEOUT } from './harness.js';
+import { browserSuite, callAs, TIMEOUT } from './harness.js';
 
 const PASSWORD = 'correct horse battery staple';
 const ADVISER = { name: 'Ravi Adviser', email: 'ravi@example.org' };
@@ -22,18 +22,7 @@ browserSuite(
     let member: Page;
     let campaignId = '';
 
-    /** An API call made with a browser context's cookies (session and CSRF), as the web app makes it. */
-    async function call<T>(ctx: BrowserContext, method: string, path: string, body?: unknown): Promise<T> {
-      if (!(await ctx.cookies(app.base)).some((c) => c.name === 'coffeechat_csrf')) await ctx.request.get(`${app.base}/api/v1/session`);
-      const csrf = (await ctx.cookies(app.base)).find((c) => c.name === 'coffeechat_csrf')?.value ?? '';
-      const res = await ctx.request.fetch(`${app.base}/api/v1${path}`, {
-        method,
-        headers: { 'content-type': 'application/json', origin: app.base, 'x-coffeechat-csrf': csrf },
-        ...(body === undefined ? {} : { data: JSON.stringify(body) }),
-      });
-      expect(res.ok(), `${method} ${path} answered ${res.status()}: ${await res.text()}`).toBe(true);
-      return (res.status() === 204 ? null : await res.json()) as T;
-    }
+    const call = <T>(ctx: BrowserContext, method: string, path: string, body?: unknown) => callAs<T>(app, ctx, method, path, body);
 
     it(
       'makes an admin, an adviser and a member with one campaign',
