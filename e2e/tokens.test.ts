@@ -35,7 +35,8 @@ browserSuite(
         await page.getByLabel('E-mail').fill('tomas@example.org');
         await page.getByLabel('Password').fill(PASSWORD);
         await page.getByRole('button', { name: 'Make the admin account' }).click();
-        await page.getByRole('heading', { level: 1, name: 'Accounts' }).waitFor();
+        // Hashing the password and loading the admin page can be slow on a busy CI machine.
+        await page.getByRole('heading', { level: 1, name: 'Accounts' }).waitFor({ timeout: 60_000 });
 
         await visit(page, '/account');
         const section = page.getByRole('region', { name: 'API tokens' });
